@@ -1,0 +1,43 @@
+package org.swarmtube.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "publish", description = {"Hash a video file into a torrent, record it and seed it.",
+        "The file is seeded from where it is: keep it there."})
+final class PublishVerb extends Verb {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The video file.")
+    Path file;
+
+    @Option(names = "--title", required = true, paramLabel = "T", description = "The video's title.")
+    String title;
+
+    @Option(names = "--description", paramLabel = "D", description = "A description.")
+    String description = "";
+
+    @Option(names = "--tag", paramLabel = "T", description = "A tag; repeat for more.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--tracker", paramLabel = "URL", description = "A tracker's announce URL; repeat for more.")
+    List<String> trackers = new ArrayList<>();
+
+    @Mixin
+    NodeFlags nodeFlags;
+
+    @Override
+    public Integer call() {
+        NodeApi.PublishResult result = withNode(nodeFlags, node -> {
+            if (node instanceof Node) err().println("note: no node is running on " + root.openHome()
+                    + "; the video is seeded while 'swarmtube node' runs there");
+            return node.publish(new NodeApi.PublishCommand(file, title, description, tags, trackers));
+        });
+        print(result, "published " + file.getFileName() + "\n  video id: " + result.videoId()
+                + "\n  infohash: " + result.infohash() + "\n  magnet:   " + result.magnet());
+        return 0;
+    }
+}

@@ -1,0 +1,641 @@
+package org.swarmtube.swarm;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.libtorrent4j.AddTorrentParams;
+import org.libtorrent4j.AlertListener;
+import org.libtorrent4j.ErrorCode;
+import org.libtorrent4j.SessionHandle;
+import org.libtorrent4j.SessionManager;
+import org.libtorrent4j.SessionParams;
+import org.libtorrent4j.SettingsPack;
+import org.libtorrent4j.Sha1Hash;
+import org.libtorrent4j.TorrentFlags;
+import org.libtorrent4j.TorrentHandle;
+import org.libtorrent4j.TorrentInfo;
+import org.libtorrent4j.Vectors;
+import org.libtorrent4j.alerts.AddTorrentAlert;
+import org.libtorrent4j.alerts.Alert;
+import org.libtorrent4j.alerts.AlertType;
+import org.libtorrent4j.alerts.FileErrorAlert;
+import org.libtorrent4j.alerts.ListenFailedAlert;
+import org.libtorrent4j.alerts.SaveResumeDataAlert;
+import org.libtorrent4j.alerts.TorrentAlert;
+import org.libtorrent4j.alerts.TorrentErrorAlert;
+import org.libtorrent4j.swig.address;
+import org.libtorrent4j.swig.error_code;
+import org.libtorrent4j.swig.ip_filter;
+import org.libtorrent4j.swig.libtorrent;
+import org.libtorrent4j.swig.settings_pack;
+import org.swarmtube.catalog.Infohash;
+import org.swarmtube.catalog.MagnetLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BitTorrent engine: one libtorrent session with its torrents, their resume data and the
+ * policies Swarmtube adds (resume data saved as pieces complete, so a kill -9 loses at most a
+ * moment of downloading; limits that hold for LAN peers; fetches written to a chosen path).
+ *
+ * <p>Every method is thread-safe. Blocking methods ({@link #publish}) are meant for a background
+ * thread. No libtorrent type appears in this class's public API.
+ */
+public final class SwarmEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SwarmEngine.class);
+    private static final long RESUME_DEBOUNCE_MS = 250;
+    private static final int GLOBAL_PEER_CLASS = 0;
+
+    private final SwarmConfig config;
+    private final SessionManager session;
+    private final ResumeFiles files;
+    private final Map<String, String> targets = new ConcurrentHashMap<>();
+    private final Set<String> savesInFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> savesWanted = ConcurrentHashMap.newKeySet();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> peerHints = new ConcurrentHashMap<>();
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private volatile String listenFailure;
+    private volatile boolean closed;
+
+    private SwarmEngine(SwarmConfig config) {
+        this.config = config;
+        this.files = new ResumeFiles(config.stateDir());
+        this.session = new SessionManager(false);
+        this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "swarm-resume");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a session: listens, joins the DHT, and restores every torrent saved in the state
+     * directory (without re-checking what resume data says is complete).
+     *
+     * @throws SwarmException if the listen port is in use or the session cannot start
+     */
+    public static SwarmEngine start(SwarmConfig config) {
+        NativeLibrary.ensureLoaded();
+        checkPortFree(config.listen());
+        SwarmEngine engine = new SwarmEngine(config);
+        try {
+            engine.startSession();
+            engine.restoreTorrents();
+            engine.timer.scheduleWithFixedDelay(() -> {
+                try {
+                    engine.redialHints();
+                } catch (RuntimeException e) {
+                    LOG.warn("re-dialling peer hints: {}", e.toString());
+                }
+            }, 2, 2, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    private static void checkPortFree(HostPort listen) {
+        if (listen.port() == 0) return;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(listen.host(), listen.port()));
+        } catch (IOException e) {
+            throw new SwarmException("cannot listen on " + listen + ": the port is in use or the address is not local ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private void startSession() {
+        SettingsPack settings = new SettingsPack();
+        settings.listenInterfaces(config.listen().toString());
+        settings.setEnableDht(config.dht());
+        settings.setEnableLsd(config.lsd());
+        settings.setBoolean(settings_pack.bool_types.enable_upnp.swigValue(), config.upnp());
+        settings.setBoolean(settings_pack.bool_types.enable_natpmp.swigValue(), config.natPmp());
+        settings.setDhtBootstrapNodes(String.join(",", config.effectiveBootstrap().stream().map(HostPort::toString).toList()));
+        if (config.dhtAllowLocal()) {
+            settings.setBoolean(settings_pack.bool_types.dht_restrict_routing_ips.swigValue(), false);
+            settings.setBoolean(settings_pack.bool_types.dht_restrict_search_ips.swigValue(), false);
+        }
+        // connect_peer and deadlines act on the next tick; 100 ms instead of 500 ms cuts the first
+        // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
+        settings.tickInterval(100);
+        settings.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmtube/0.1 libtorrent/2.0.6");
+        // never queue torrents: a seedbox seeds everything it holds
+        settings.activeDownloads(-1);
+        settings.activeSeeds(-1);
+        settings.activeLimit(-1);
+        settings.uploadRateLimit((int) config.limits().uploadBytesPerSecond());
+        settings.downloadRateLimit((int) config.limits().downloadBytesPerSecond());
+
+        session.addListener(new Alerts());
+        session.start(new SessionParams(settings));
+        applyLimitsToLocalPeers();
+        for (HostPort node : config.effectiveBootstrap()) {
+            if (config.dht()) session.swig().add_dht_node(new org.libtorrent4j.swig.string_int_pair(node.host(), node.port()));
+        }
+        try {
+            if (!listening.await(10, TimeUnit.SECONDS)) {
+                throw new SwarmException("the BitTorrent session did not start listening on " + config.listen());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmException("interrupted while starting");
+        }
+        if (listenFailure != null) throw new SwarmException(listenFailure);
+        LOG.info("listening on {} (port {})", config.listen(), listenPort());
+    }
+
+    /**
+     * libtorrent puts LAN and loopback peers in a peer class without rate limits. Mapping every
+     * address to the global class makes a user's limits hold for them too.
+     */
+    private void applyLimitsToLocalPeers() {
+        ip_filter filter = new ip_filter();
+        error_code ec = new error_code();
+        filter.add_rule(address.from_string("0.0.0.0", ec), address.from_string("255.255.255.255", ec),
+                1L << GLOBAL_PEER_CLASS);
+        filter.add_rule(address.from_string("::", ec),
+                address.from_string("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", ec), 1L << GLOBAL_PEER_CLASS);
+        session.swig().set_peer_class_filter(filter);
+    }
+
+    private void restoreTorrents() {
+        int restored = 0;
+        for (String infohash : files.infohashes()) {
+            Optional<byte[]> data = files.readResume(infohash);
+            if (data.isEmpty()) continue;
+            error_code ec = new error_code();
+            org.libtorrent4j.swig.add_torrent_params raw =
+                    libtorrent.read_resume_data_ex(Vectors.bytes2byte_vector(data.get()), ec);
+            if (ec.value() != 0) {
+                LOG.warn("ignoring unreadable resume data for {}: {}", infohash, ec.message());
+                continue;
+            }
+            AddTorrentParams params = new AddTorrentParams(raw);
+            params.setFlags(params.getFlags().and_(TorrentFlags.AUTO_MANAGED.inv()));
+            files.readTarget(infohash).ifPresent(name -> targets.put(infohash, name));
+            try {
+                TorrentHandle handle = add(params);
+                if (handle.torrentFile() != null) applyTarget(handle);
+                restored++;
+            } catch (SwarmException e) {
+                LOG.warn("cannot restore torrent {}: {}", infohash, e.getMessage());
+            }
+        }
+        LOG.info("restored {} torrents", restored);
+    }
+
+    /** The TCP port the session listens on. */
+    public int listenPort() {
+        return new SessionHandle(session.swig()).getListenPort();
+    }
+
+    /**
+     * Hashes a file into a v1 torrent and seeds it from where it is. v1 only: aria2 1.36 hangs on
+     * libtorrent's hybrid v1+v2 torrents and Transmission 3 cannot read v2, while v1 costs no
+     * client anything.
+     *
+     * @return the torrent, already seeding
+     * @throws SwarmException if the file is unusable or cannot be read
+     */
+    public PublishedTorrent publish(PublishRequest request, HashingProgress progress) {
+        ensureOpen();
+        TorrentMaker.Made made = TorrentMaker.make(request, progress);
+        String infohash = made.info().infoHash().toHex();
+        TorrentHandle existing = session.find(Sha1Hash.parseHex(infohash));
+        if (existing == null || !existing.isValid()) {
+            AddTorrentParams params = new AddTorrentParams();
+            params.setTorrentInfo(made.info());
+            params.setSavePath(request.file().toAbsolutePath().getParent().toString());
+            // the file was hashed a moment ago: no need to check it again
+            params.setFlags(running(params.getFlags()).or_(TorrentFlags.SEED_MODE));
+            removed.remove(infohash);
+            TorrentHandle handle = add(params);
+            requestSave(handle);
+            awaitSeeding(handle);
+        }
+        MagnetLink magnet = new MagnetLink(infohash, made.info().name(), request.trackers(), List.of(), request.webSeeds());
+        return new PublishedTorrent(infohash, magnet.toUri(), made.info().name(), made.info().totalSize(),
+                made.info().pieceLength(), made.torrentFile());
+    }
+
+    /**
+     * Starts downloading a torrent to {@code target}: for a single-file torrent the file is
+     * written at that path; for a multi-file torrent the path is its directory. If the torrent
+     * is already known its download continues where it was.
+     *
+     * @return the torrent's infohash
+     * @throws SwarmException if {@code target} exists and is not this torrent's data
+     */
+    public String fetch(MagnetLink link, Path target) {
+        ensureOpen();
+        String infohash = link.infohash();
+        TorrentHandle existing = session.find(Sha1Hash.parseHex(infohash));
+        if (existing != null && existing.isValid()) {
+            existing.resume();
+            addPeerHints(existing, link);
+            return infohash;
+        }
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new SwarmException(absolute + " exists already; choose another output path");
+        }
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + absolute.getParent() + ": " + e.getMessage(), e);
+        }
+        // libtorrent checks the save path for the torrent's files as soon as the metadata arrives,
+        // before a rename can take effect; an empty private save path means it never adopts, or
+        // renames away, a stranger's file that happens to share the torrent's name
+        Path staging = stagingDir(infohash);
+        error_code ec = new error_code();
+        org.libtorrent4j.swig.add_torrent_params raw = libtorrent.parse_magnet_uri(link.toUri(), ec);
+        if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
+        AddTorrentParams params = new AddTorrentParams(raw);
+        params.setSavePath(staging.toString());
+        params.setFlags(running(params.getFlags()));
+        targets.put(infohash, absolute.toString());
+        files.writeTarget(infohash, absolute.toString());
+        removed.remove(infohash);
+        TorrentHandle handle = add(params);
+        addPeerHints(handle, link);
+        requestSave(handle);
+        return infohash;
+    }
+
+    /**
+     * Peers that connect while a new torrent is still starting are turned away and retry only
+     * after a minute; returning once it seeds means a link handed out at once works at once.
+     */
+    private static void awaitSeeding(TorrentHandle handle) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            org.libtorrent4j.TorrentStatus s = handle.status(true);
+            if (s.state() == org.libtorrent4j.TorrentStatus.State.SEEDING && !s.flags().and_(TorrentFlags.PAUSED).non_zero()) return;
+            try {
+                Thread.sleep(20); // libtorrent offers no future for "started"; this is a bounded poll
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Re-dials the peers a link named while the torrent has none: a first attempt made while
+     * the other side was still starting would otherwise be retried only after a minute.
+     */
+    private void redialHints() {
+        for (Map.Entry<String, List<String>> hint : peerHints.entrySet()) {
+            Optional<TorrentHandle> handle = handle(hint.getKey());
+            if (handle.isEmpty()) {
+                peerHints.remove(hint.getKey());
+                continue;
+            }
+            org.libtorrent4j.TorrentStatus s = handle.get().status();
+            if (s.isSeeding() || s.isFinished()) peerHints.remove(hint.getKey());
+            else if (s.numPeers() == 0) hint.getValue().forEach(peer -> connectPeer(handle.get(), peer));
+        }
+    }
+
+    private void addPeerHints(TorrentHandle handle, MagnetLink link) {
+        if (link.peers().isEmpty()) return;
+        for (String peer : link.peers()) connectPeer(handle, peer);
+        peerHints.put(link.infohash(), List.copyOf(link.peers()));
+    }
+
+    private Path stagingDir(String infohash) {
+        Path dir = config.stateDir().resolve("incoming").resolve(infohash);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    private void connectPeer(TorrentHandle handle, String peer) {
+        try {
+            HostPort hp = HostPort.parse(peer);
+            error_code ec = new error_code();
+            address addr = address.from_string(hp.host(), ec);
+            if (ec.value() == 0) {
+                handle.swig().connect_peer(new org.libtorrent4j.swig.tcp_endpoint(addr, hp.port()));
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.debug("ignoring peer hint {}: {}", peer, e.getMessage());
+        }
+    }
+
+    /** The status of one torrent, if the engine has it. */
+    public Optional<TorrentStatus> status(String infohash) {
+        return handle(infohash).map(this::snapshot);
+    }
+
+    /** The status of every torrent, ordered by name. */
+    public List<TorrentStatus> torrents() {
+        List<TorrentStatus> out = new ArrayList<>();
+        for (TorrentHandle handle : new SessionHandle(session.swig()).torrents()) {
+            if (handle.isValid()) out.add(snapshot(handle));
+        }
+        out.sort(java.util.Comparator.comparing(TorrentStatus::name).thenComparing(TorrentStatus::infohash));
+        return out;
+    }
+
+    /** Per-piece health of one torrent, if the engine has it. */
+    public Optional<SwarmHealth> health(String infohash) {
+        return handle(infohash).map(handle -> {
+            TorrentStatus status = snapshot(handle);
+            org.libtorrent4j.TorrentStatus raw = handle.status(TorrentHandle.QUERY_PIECES);
+            TorrentInfo info = handle.torrentFile();
+            int pieces = info == null ? 0 : info.numPieces();
+            java.util.BitSet local = new java.util.BitSet(pieces);
+            org.libtorrent4j.PieceIndexBitfield bits = raw.pieces();
+            for (int i = 0; i < pieces && i < bits.size(); i++) if (bits.getBit(i)) local.set(i);
+            int[] availability = pieces == 0 ? new int[0] : handle.pieceAvailability();
+            return new SwarmHealth(status, pieces, info == null ? 0 : info.pieceLength(), local, availability);
+        });
+    }
+
+    /** Sets the global limits; they hold for LAN and loopback peers too. */
+    public void setLimits(RateLimits limits) {
+        SettingsPack pack = new SettingsPack();
+        pack.uploadRateLimit((int) limits.uploadBytesPerSecond());
+        pack.downloadRateLimit((int) limits.downloadBytesPerSecond());
+        session.applySettings(pack);
+    }
+
+    /** Sets one torrent's limits. */
+    public void setLimits(String infohash, RateLimits limits) {
+        TorrentHandle handle = require(infohash);
+        handle.setUploadLimit((int) limits.uploadBytesPerSecond());
+        handle.setDownloadLimit((int) limits.downloadBytesPerSecond());
+    }
+
+    /** Announces a torrent to its trackers and the DHT now, instead of at the next interval. */
+    public void reannounce(String infohash) {
+        TorrentHandle handle = require(infohash);
+        handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
+        if (config.dht()) handle.forceDHTAnnounce();
+    }
+
+    /** Stops a torrent's transfers until {@link #resume(String)}. */
+    public void pause(String infohash) {
+        TorrentHandle handle = require(infohash);
+        handle.unsetFlags(TorrentFlags.AUTO_MANAGED);
+        handle.pause();
+        requestSave(handle);
+    }
+
+    /** Restarts a paused torrent. */
+    public void resume(String infohash) {
+        TorrentHandle handle = require(infohash);
+        handle.resume();
+        requestSave(handle);
+    }
+
+    /**
+     * Removes a torrent from the engine and forgets its resume data.
+     *
+     * @param deleteFiles also delete the downloaded data
+     */
+    public void remove(String infohash, boolean deleteFiles) {
+        String key = Infohash.normalize(infohash);
+        TorrentHandle handle = require(key);
+        removed.add(key);
+        if (deleteFiles) session.remove(handle, SessionHandle.DELETE_FILES);
+        else session.remove(handle);
+        targets.remove(key);
+        files.delete(key);
+    }
+
+    /** Saves resume data for every torrent, then stops the session. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            if (session.swig() != null) {
+                List<TorrentHandle> handles = new SessionHandle(session.swig()).torrents();
+                for (TorrentHandle handle : handles) {
+                    if (handle.isValid()) requestSave(handle, true);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                synchronized (savesInFlight) {
+                    long left;
+                    while (!savesInFlight.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                        savesInFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+            session.stop();
+        }
+    }
+
+    /**
+     * libtorrent adds torrents paused and auto-managed, to be started by its queue. Swarmtube
+     * never queues (a seedbox seeds everything), so new torrents start at once.
+     */
+    private static org.libtorrent4j.swig.torrent_flags_t running(org.libtorrent4j.swig.torrent_flags_t flags) {
+        return flags.and_(TorrentFlags.AUTO_MANAGED.inv()).and_(TorrentFlags.PAUSED.inv());
+    }
+
+    private TorrentHandle add(AddTorrentParams params) {
+        ErrorCode ec = new ErrorCode(new error_code());
+        TorrentHandle handle = new SessionHandle(session.swig()).addTorrent(params, ec);
+        if (ec.isError() || handle == null || !handle.isValid()) {
+            throw new SwarmException("cannot add torrent: " + ec.getMessage());
+        }
+        return handle;
+    }
+
+    private Optional<TorrentHandle> handle(String infohash) {
+        TorrentHandle handle = session.find(Sha1Hash.parseHex(Infohash.normalize(infohash)));
+        return handle != null && handle.isValid() ? Optional.of(handle) : Optional.empty();
+    }
+
+    private TorrentHandle require(String infohash) {
+        return handle(infohash).orElseThrow(() -> new SwarmException("no torrent " + infohash + " in this node"));
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new SwarmException("the engine is stopped");
+    }
+
+    private TorrentStatus snapshot(TorrentHandle handle) {
+        org.libtorrent4j.TorrentStatus s = handle.status(TorrentHandle.QUERY_DISTRIBUTED_COPIES
+                .or_(TorrentHandle.QUERY_NAME).or_(TorrentHandle.QUERY_SAVE_PATH));
+        String infohash = handle.infoHash().toHex();
+        TorrentInfo info = handle.torrentFile();
+        String error = s.errorCode().isError() ? s.errorCode().getMessage() : errors.getOrDefault(infohash, "");
+        TorrentStatus.State state;
+        if (s.errorCode().isError()) state = TorrentStatus.State.ERROR;
+        else if (s.flags().and_(TorrentFlags.PAUSED).non_zero()) state = TorrentStatus.State.PAUSED;
+        else state = switch (s.state()) {
+            case DOWNLOADING_METADATA -> TorrentStatus.State.FETCHING_METADATA;
+            case CHECKING_FILES, CHECKING_RESUME_DATA -> TorrentStatus.State.CHECKING;
+            case FINISHED, SEEDING -> TorrentStatus.State.SEEDING;
+            default -> TorrentStatus.State.DOWNLOADING;
+        };
+        String path = s.swig().getSave_path();
+        if (info != null) {
+            String target = targets.get(infohash);
+            if (info.numFiles() == 1) path = Path.of(path).resolve(info.files().filePath(0)).toString();
+            else path = target != null ? target : Path.of(path).resolve(info.files().name()).toString();
+        }
+        long size = info == null ? 0 : info.totalSize();
+        return new TorrentStatus(infohash, info == null ? s.name() : info.name(), state,
+                info == null ? 0 : s.progress(), size, s.totalWantedDone(), s.numPeers(), s.numSeeds(),
+                s.distributedCopies(), s.downloadPayloadRate(), s.uploadPayloadRate(),
+                s.totalPayloadDownload(), s.totalPayloadUpload(), path, error);
+    }
+
+    /**
+     * Points a fetched torrent's files at the path the fetch asked for: the file itself for a
+     * single-file torrent, the directory for a multi-file one. The names are absolute, so the
+     * data never lands in the private save path. Names from the torrent stay below the target
+     * (libtorrent drops ".." and absolute parts of names in the metadata).
+     */
+    private void applyTarget(TorrentHandle handle) {
+        String infohash = handle.infoHash().toHex();
+        String target = targets.get(infohash);
+        TorrentInfo info = handle.torrentFile();
+        if (target == null || info == null) return;
+        org.libtorrent4j.FileStorage current = info.files();
+        org.libtorrent4j.FileStorage original = info.origFiles();
+        Path base = Path.of(target);
+        for (int i = 0; i < original.numFiles(); i++) {
+            if (original.padFileAt(i)) continue;
+            Path wanted;
+            if (info.numFiles() == 1) {
+                wanted = base;
+            } else {
+                Path inside = Path.of(original.filePath(i));
+                Path relative = inside.getNameCount() > 1 ? inside.subpath(1, inside.getNameCount()) : inside;
+                wanted = base.resolve(relative).normalize();
+                if (!wanted.startsWith(base)) continue;
+            }
+            if (!current.filePath(i).equals(wanted.toString())) handle.renameFile(i, wanted.toString());
+        }
+    }
+
+    private void requestSave(TorrentHandle handle) {
+        requestSave(handle, false);
+    }
+
+    /**
+     * Asks libtorrent for resume data, at most one request per torrent in flight; a request made
+     * while one is in flight is remembered and sent once the first one is written.
+     */
+    private void requestSave(TorrentHandle handle, boolean force) {
+        String infohash = handle.infoHash().toHex();
+        if (removed.contains(infohash)) return;
+        if (savesInFlight.add(infohash)) {
+            savesWanted.remove(infohash);
+            handle.saveResumeData(TorrentHandle.SAVE_INFO_DICT);
+        } else if (!force) {
+            savesWanted.add(infohash);
+        }
+    }
+
+    private void onResumeData(SaveResumeDataAlert alert) {
+        String infohash = alert.handle().infoHash().toHex();
+        try {
+            if (!removed.contains(infohash)) {
+                // the params live in the alert's native memory: serialise before returning
+                files.writeResume(infohash, AddTorrentParams.writeResumeDataBuf(alert.params()));
+            }
+        } finally {
+            saveDone(infohash);
+        }
+        if (savesWanted.remove(infohash) && !closed) {
+            TorrentHandle handle = alert.handle();
+            timer.schedule(() -> {
+                if (handle.isValid()) requestSave(handle);
+            }, RESUME_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void saveDone(String infohash) {
+        synchronized (savesInFlight) {
+            savesInFlight.remove(infohash);
+            savesInFlight.notifyAll();
+        }
+    }
+
+    private final class Alerts implements AlertListener {
+        @Override
+        public int[] types() {
+            return new int[] {
+                    AlertType.LISTEN_SUCCEEDED.swig(), AlertType.LISTEN_FAILED.swig(),
+                    AlertType.ADD_TORRENT.swig(), AlertType.METADATA_RECEIVED.swig(),
+                    AlertType.PIECE_FINISHED.swig(), AlertType.TORRENT_FINISHED.swig(),
+                    AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
+                    AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig()
+            };
+        }
+
+        @Override
+        public void alert(Alert<?> alert) {
+            try {
+                handle(alert);
+            } catch (RuntimeException e) {
+                LOG.error("error handling {}", alert.type(), e);
+            }
+        }
+
+        private void handle(Alert<?> alert) {
+            switch (alert.type()) {
+                case LISTEN_SUCCEEDED -> listening.countDown();
+                case LISTEN_FAILED -> {
+                    ListenFailedAlert failed = (ListenFailedAlert) alert;
+                    listenFailure = "cannot listen on " + config.listen() + ": " + failed.error().getMessage();
+                    listening.countDown();
+                }
+                case ADD_TORRENT -> {
+                    AddTorrentAlert added = (AddTorrentAlert) alert;
+                    if (added.error().isError()) LOG.warn("adding a torrent failed: {}", added.error().getMessage());
+                }
+                case METADATA_RECEIVED -> {
+                    TorrentHandle handle = ((TorrentAlert<?>) alert).handle();
+                    applyTarget(handle);
+                    requestSave(handle);
+                }
+                case PIECE_FINISHED, TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
+                case SAVE_RESUME_DATA -> onResumeData((SaveResumeDataAlert) alert);
+                case SAVE_RESUME_DATA_FAILED -> saveDone(((TorrentAlert<?>) alert).handle().infoHash().toHex());
+                case TORRENT_ERROR -> {
+                    TorrentErrorAlert error = (TorrentErrorAlert) alert;
+                    errors.put(error.handle().infoHash().toHex(), error.error().getMessage());
+                    LOG.warn("torrent {}: {} ({})", error.torrentName(), error.error().getMessage(), error.filename());
+                }
+                case FILE_ERROR -> {
+                    FileErrorAlert error = (FileErrorAlert) alert;
+                    errors.put(error.handle().infoHash().toHex(), error.error().getMessage() + ": " + error.filename());
+                    LOG.warn("file error in {}: {} ({})", error.torrentName(), error.error().getMessage(), error.filename());
+                }
+                default -> { }
+            }
+        }
+    }
+}
