@@ -26,6 +26,8 @@ final class ChildProcess implements AutoCloseable {
     static ChildProcess start(List<String> command, Path workDir) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workDir != null) builder.directory(workDir.toFile());
+        // the test JVM runs with the JDK's libjsig preloaded; other programs must not inherit it
+        builder.environment().remove("LD_PRELOAD");
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return new ChildProcess(builder.start());
     }

@@ -42,7 +42,7 @@ class KillAndResumeTest {
             try (ChildProcess first = ChildProcess.swarmtube(fetch)) {
                 Await.until(Duration.ofSeconds(120), "the fetch to pass 45%", () -> lastPercent(first) >= 45.0
                         || !first.process.isAlive());
-                assertThat(first.process.isAlive()).as("fetch still running; stderr: %s", first.stderr).isTrue();
+                assertThat(first.process.isAlive()).as("fetch still running; exit %s, stderr: %s", first.process.isAlive() ? "-" : first.process.exitValue(), first.stderr).isTrue();
                 killedAt = lastPercent(first);
                 first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final resume save
                 first.process.waitFor();

@@ -90,6 +90,11 @@ public final class SwarmEngine implements AutoCloseable {
     public static SwarmEngine start(SwarmConfig config) {
         NativeLibrary.ensureLoaded();
         checkPortFree(config.listen());
+        if (config.listen().port() == 0) {
+            // with port 0 libtorrent picks the TCP and the UDP (uTP, DHT) port separately, and
+            // trackers, peers and DHT nodes may then be told a port nothing answers on
+            config = config.withListen(new HostPort(config.listen().host(), freePort(config.listen().host())));
+        }
         SwarmEngine engine = new SwarmEngine(config);
         try {
             engine.startSession();
@@ -106,6 +111,25 @@ public final class SwarmEngine implements AutoCloseable {
             throw e;
         }
         return engine;
+    }
+
+    /** A port free for both TCP and UDP on the host. */
+    private static int freePort(String host) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(false);
+                tcp.bind(new InetSocketAddress(host, 0));
+                int port = tcp.getLocalPort();
+                try (java.net.DatagramSocket udp = new java.net.DatagramSocket(new InetSocketAddress(host, port))) {
+                    return port;
+                } catch (IOException busyForUdp) {
+                    // try another
+                }
+            } catch (IOException e) {
+                throw new SwarmException("cannot listen on " + host + ": " + e.getMessage(), e);
+            }
+        }
+        throw new SwarmException("found no port free for both TCP and UDP on " + host);
     }
 
     private static void checkPortFree(HostPort listen) {
@@ -135,6 +159,9 @@ public final class SwarmEngine implements AutoCloseable {
         // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
         settings.tickInterval(100);
         settings.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmtube/0.1 libtorrent/2.0.6");
+        // peers behind one NAT (a campus, carrier-grade NAT) or on one host share an address;
+        // libtorrent otherwise turns away every connection from an address it already talks to
+        settings.setBoolean(settings_pack.bool_types.allow_multiple_connections_per_ip.swigValue(), true);
         // never queue torrents: a seedbox seeds everything it holds
         settings.activeDownloads(-1);
         settings.activeSeeds(-1);
@@ -569,10 +596,8 @@ public final class SwarmEngine implements AutoCloseable {
             saveDone(infohash);
         }
         if (savesWanted.remove(infohash) && !closed) {
-            TorrentHandle handle = alert.handle();
-            timer.schedule(() -> {
-                if (handle.isValid()) requestSave(handle);
-            }, RESUME_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+            // the alert's handle lives in native memory freed at the next alert poll: look it up again later
+            timer.schedule(() -> handle(infohash).ifPresent(this::requestSave), RESUME_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
         }
     }
 

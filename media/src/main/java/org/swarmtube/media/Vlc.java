@@ -1,0 +1,47 @@
+package org.swarmtube.media;
+
+import java.util.List;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+
+/**
+ * Creates the headless libvlc instances used for probing and thumbnails.
+ *
+ * <p>libvlc is found by vlcj's default {@link NativeDiscovery}: on Debian its Linux strategy looks in
+ * {@code /usr/lib/x86_64-linux-gnu} (and the other multiarch/lib64 directories), finds
+ * {@code libvlc.so.5}, adds that directory to JNA's search path and points {@code VLC_PLUGIN_PATH} at
+ * {@code vlc/plugins} below it. No extra strategy or {@code jna.library.path} is needed there.
+ */
+final class Vlc {
+    /**
+     * Nothing may open a window, a sound device or the network, or read the user's VLC settings:
+     * these instances run in services and tests without a display. Players that deliver pictures to
+     * Java ask for libvlc's memory output themselves, which overrides {@code --vout}.
+     */
+    static final List<String> HEADLESS_OPTIONS = List.of(
+            "--quiet",
+            "--ignore-config",
+            "--no-video-title-show",
+            "--no-osd",
+            "--no-spu",
+            "--no-sub-autodetect-file",
+            "--no-snapshot-preview",
+            "--no-stats",
+            "--no-metadata-network-access",
+            "--vout=dummy",
+            "--aout=dummy");
+
+    private Vlc() {
+    }
+
+    static MediaPlayerFactory newHeadlessFactory() {
+        try {
+            return new MediaPlayerFactory(new NativeDiscovery(), HEADLESS_OPTIONS.toArray(String[]::new));
+        } catch (RuntimeException | LinkageError e) {
+            // vlcj reports a missing library as UnsatisfiedLinkError and missing plugins as a bare
+            // RuntimeException; neither tells an operator what to install.
+            throw new IllegalStateException("libvlc could not be started; on Debian install the packages "
+                    + "libvlc5 and vlc-plugin-base (" + e + ")", e);
+        }
+    }
+}
