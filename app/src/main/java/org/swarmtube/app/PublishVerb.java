@@ -31,11 +31,15 @@ final class PublishVerb extends Verb {
 
     @Override
     public Integer call() {
+        boolean[] embedded = {false};
         NodeApi.PublishResult result = withNode(nodeFlags, node -> {
-            if (node instanceof Node) err().println("note: no node is running on " + root.openHome()
-                    + "; the video is seeded while 'swarmtube node' runs there");
+            embedded[0] = node instanceof Node;
             return node.publish(new NodeApi.PublishCommand(file, title, description, tags, trackers));
         });
+        if (embedded[0]) {
+            err().println("note: no node is running on " + root.openHome()
+                    + "; the video is seeded while 'swarmtube node' (or the app) runs there");
+        }
         print(result, "published " + file.getFileName() + "\n  video id: " + result.videoId()
                 + "\n  infohash: " + result.infohash() + "\n  magnet:   " + result.magnet());
         return 0;

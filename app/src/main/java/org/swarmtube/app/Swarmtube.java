@@ -39,7 +39,12 @@ public final class Swarmtube implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("swarmtube: " + e.getMessage() + " (see 'swarmtube --help')");
+            String message = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                String first = unmatched.getUnmatched().get(0);
+                message = (first.startsWith("-") ? "unknown option '" : "unknown verb or extra argument '") + first + "'";
+            }
+            err.println("swarmtube: " + message + " (see 'swarmtube --help')");
             return 2;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

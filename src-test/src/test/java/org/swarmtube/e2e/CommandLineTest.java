@@ -1,0 +1,120 @@
+package org.swarmtube.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.swarmtube.app.Swarmtube;
+
+/** The command line's contract: JSON shapes, and one clear line on stderr for bad input. */
+class CommandLineTest {
+    private static final String[] LOOPBACK = {"--listen", "127.0.0.1:0", "--dht-bootstrap", "", "--no-lsd", "--no-upnp",
+            "--no-natpmp"};
+
+    @TempDir
+    Path tmp;
+
+    record Result(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+
+        List<String> errLines() {
+            return err.isBlank() ? List.of() : List.of(err.strip().split("\n"));
+        }
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Swarmtube.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Result verb(String... verbAndArgs) {
+        List<String> args = new ArrayList<>(List.of("--home", tmp.resolve("home").toString(), "--json"));
+        args.addAll(List.of(verbAndArgs));
+        if (!verbAndArgs[0].startsWith("-")) args.addAll(List.of(LOOPBACK));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void publishPrintsTheVideoIdInfohashAndMagnet() throws Exception {
+        Path video = TestFiles.random(tmp.resolve("clip.mp4"), 1_000_000, 3);
+        Result published = verb("publish", video.toString(), "--title", "A clip", "--description", "d", "--tag", "x", "--tag", "y");
+        assertThat(published.exit()).as(published.err()).isZero();
+        JsonNode json = published.json();
+        assertThat(json.path("videoId").asText()).matches("[a-z2-7]{16}");
+        assertThat(json.path("infohash").asText()).matches("[0-9a-f]{40}");
+        assertThat(json.path("magnet").asText()).startsWith("magnet:?xt=urn:btih:" + json.path("infohash").asText());
+
+        Result status = verb("status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        JsonNode torrent = status.json().path("torrents").get(0);
+        for (String field : List.of("infohash", "name", "progress", "peers", "seeds", "copies", "downloadRate", "uploadRate")) {
+            assertThat(torrent.has(field)).as("status field %s in %s", field, torrent).isTrue();
+        }
+        assertThat(torrent.path("infohash").asText()).isEqualTo(json.path("infohash").asText());
+        assertThat(torrent.path("progress").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void badFilesAreRefusedWithOneLineAndNothingIsPublished() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.mp4"));
+        Path dir = Files.createDirectories(tmp.resolve("a-folder"));
+        assertRefused(verb("publish", tmp.resolve("missing.mp4").toString(), "--title", "t"), "no such file");
+        assertRefused(verb("publish", empty.toString(), "--title", "t"), "is empty");
+        assertRefused(verb("publish", dir.toString(), "--title", "t"), "is a directory");
+        Path video = TestFiles.random(tmp.resolve("ok.mp4"), 100_000, 4);
+        assertRefused(verb("publish", video.toString(), "--title", "  "), "title is empty");
+        assertThat(verb("status").json().path("torrents")).isEmpty();
+    }
+
+    @Test
+    void malformedLinksAreRefusedAndNothingIsWritten() throws Exception {
+        Path out = tmp.resolve("out.mp4");
+        assertRefused(verb("fetch", "magnet:?xt=urn:btih:12345", "--out", out.toString()), "not 40 hex digits");
+        assertRefused(verb("fetch", "https://example.org/video.mp4", "--out", out.toString()), "must start with 'magnet:?'");
+        assertRefused(verb("fetch", "magnet:?dn=nothing", "--out", out.toString()), "no 'xt=urn:btih:'");
+        assertThat(out).doesNotExist();
+        assertThat(verb("status").json().path("torrents")).isEmpty();
+    }
+
+    @Test
+    void unknownVerbsAndOptionsAreUsageErrors() {
+        Result verb = run("--home", tmp.toString(), "frobnicate");
+        assertThat(verb.exit()).isEqualTo(2);
+        assertThat(verb.errLines()).hasSize(1);
+        assertThat(verb.err()).contains("frobnicate");
+        Result option = run("--home", tmp.toString(), "status", "--bogus");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.errLines()).hasSize(1);
+        assertThat(option.err()).contains("--bogus");
+    }
+
+    @Test
+    void aPortInUseIsSaidPlainly() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Result result = run("--home", tmp.resolve("home").toString(), "status", "--listen",
+                    "127.0.0.1:" + taken.getLocalPort(), "--dht-bootstrap", "");
+            assertRefused(result, "in use");
+        }
+    }
+
+    private static void assertRefused(Result result, String reason) {
+        assertThat(result.exit()).as("exit code; stderr: %s", result.err()).isEqualTo(1);
+        assertThat(result.errLines()).as("stderr").hasSize(1);
+        assertThat(result.err()).startsWith("swarmtube: ").contains(reason);
+        assertThat(result.out()).isEmpty();
+    }
+}
