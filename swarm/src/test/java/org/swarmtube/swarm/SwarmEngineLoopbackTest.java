@@ -48,6 +48,33 @@ class SwarmEngineLoopbackTest {
     }
 
     @Test
+    void reportsPieceHealthWhileATorrentLimitedDownloadRuns() throws Exception {
+        Path source = tmp.resolve("seeder/slow.bin");
+        Files.createDirectories(source.getParent());
+        writeRandom(source, 4_000_000, 2);
+        try (SwarmEngine seeder = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("a-state"), List.of()));
+             SwarmEngine leecher = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("b-state"), List.of()))) {
+            PublishedTorrent published = seeder.publish(PublishRequest.of(source), HashingProgress.NONE);
+            // a per-torrent limit on the seeder holds for a loopback peer: 4 MB take about 8 s
+            seeder.setLimits(published.infohash(), new RateLimits(500_000, 0));
+            String infohash = leecher.fetch(MagnetLink.parse(published.magnet()).withPeer("127.0.0.1:" + seeder.listenPort()),
+                    tmp.resolve("b/slow.bin"));
+            waitFor(Duration.ofSeconds(30), () -> leecher.health(infohash)
+                    .map(h -> h.localFraction() > 0.2 && h.status().peers() > 0).orElse(false));
+            SwarmHealth health = leecher.health(infohash).orElseThrow();
+            assertThat(health.pieceCount()).isEqualTo(16);
+            assertThat(health.localFraction()).isLessThan(0.9);
+            assertThat(health.availability()).hasSize(16);
+            assertThat(java.util.Arrays.stream(health.availability()).min().orElse(0)).isGreaterThanOrEqualTo(1);
+            assertThat(health.missingEverywhere()).isZero();
+            assertThat(health.status().seeds()).isEqualTo(1);
+            assertThat(health.status().copies()).isGreaterThanOrEqualTo(1.0);
+            assertThat(health.status().downloadRate()).isLessThan(1_000_000);
+            assertThat(health.status().state()).isEqualTo(TorrentStatus.State.DOWNLOADING);
+        }
+    }
+
+    @Test
     void refusesAPortInUse() throws Exception {
         try (SwarmEngine first = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("one"), List.of()))) {
             SwarmConfig second = SwarmConfig.loopback(tmp.resolve("two"), List.of())
