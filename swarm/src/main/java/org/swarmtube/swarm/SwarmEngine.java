@@ -231,6 +231,11 @@ public final class SwarmEngine implements AutoCloseable {
         LOG.info("restored {} torrents", restored);
     }
 
+    /** How many nodes the DHT routing table holds (0 with the DHT off or not yet joined). */
+    public long dhtNodes() {
+        return session.dhtNodes();
+    }
+
     /** The TCP port the session listens on. */
     public int listenPort() {
         return new SessionHandle(session.swig()).getListenPort();
