@@ -39,7 +39,7 @@ final class ControlClient implements NodeApi {
     @Override
     public PublishResult publish(PublishCommand command) {
         PublishCommand absolute = new PublishCommand(command.file().toAbsolutePath(), command.title(),
-                command.description(), command.tags(), command.trackers());
+                command.description(), command.tags(), command.trackers(), command.webSeeds());
         return call("POST", "/v1/publish", absolute, PublishResult.class);
     }
 

@@ -155,7 +155,7 @@ public final class Node implements NodeApi, AutoCloseable {
     public PublishResult publish(PublishCommand command, HashingProgress progress) {
         VideoRecord.checkMetadata(command.title(), command.description(), command.tags());
         PublishedTorrent torrent = swarm.publish(
-                new PublishRequest(command.file(), command.trackers(), List.of(), 0), progress);
+                new PublishRequest(command.file(), command.trackers(), command.webSeeds(), 0), progress);
         VideoRecord record = new VideoRecord(VideoId.ofInfohash(torrent.infohash()), torrent.infohash(), Optional.empty(),
                 command.title(), command.description(), command.tags(), torrent.name(), torrent.sizeBytes(), Instant.now());
         try {

@@ -21,11 +21,17 @@ public interface NodeApi {
     StatusReport status();
 
     /** What {@code publish} needs. */
-    record PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers) {
+    record PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers,
+                          List<String> webSeeds) {
         public PublishCommand {
             tags = tags == null ? List.of() : List.copyOf(tags);
             trackers = trackers == null ? List.of() : List.copyOf(trackers);
+            webSeeds = webSeeds == null ? List.of() : List.copyOf(webSeeds);
             description = description == null ? "" : description;
+        }
+
+        public PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers) {
+            this(file, title, description, tags, trackers, List.of());
         }
     }
 

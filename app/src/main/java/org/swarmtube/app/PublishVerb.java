@@ -26,6 +26,9 @@ final class PublishVerb extends Verb {
     @Option(names = "--tracker", paramLabel = "URL", description = "A tracker's announce URL; repeat for more.")
     List<String> trackers = new ArrayList<>();
 
+    @Option(names = "--web-seed", paramLabel = "URL", description = "An HTTP URL serving the same file (BEP 19); repeat for more.")
+    List<String> webSeeds = new ArrayList<>();
+
     @Mixin
     NodeFlags nodeFlags;
 
@@ -33,8 +36,12 @@ final class PublishVerb extends Verb {
     public Integer call() {
         boolean[] embedded = {false};
         NodeApi.PublishResult result = withNode(nodeFlags, node -> {
-            embedded[0] = node instanceof Node;
-            return node.publish(new NodeApi.PublishCommand(file, title, description, tags, trackers));
+            NodeApi.PublishCommand command = new NodeApi.PublishCommand(file, title, description, tags, trackers, webSeeds);
+            if (node instanceof Node local) {
+                embedded[0] = true;
+                return local.publish(command, new ProgressLine(err(), "hashing " + file.getFileName()));
+            }
+            return node.publish(command);
         });
         if (embedded[0]) {
             err().println("note: no node is running on " + root.openHome()
