@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param title       a non-blank title
  * @param description free text, possibly empty
  * @param tags        tags in the order given
- * @param fileName    the file's name inside the torrent
+ * @param fileName    the file's name inside the torrent; empty for a video known only from a
+ *                    channel's catalog, which names no file
  * @param sizeBytes   the file's size
  * @param publishedAt when it was published
  */

@@ -5,23 +5,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The node's H2 database of videos, one file in the data directory. Schema changes are Flyway
  * migrations under {@code db/migration}; opening the store applies the pending ones.
- * Thread-safe: every call takes the one connection's lock.
+ *
+ * <p>This class holds the videos this node publishes ({@link #put}); {@link #channels()} gives the
+ * other channels' catalogs, subscriptions, the feed and search, on the same database. Thread-safe:
+ * every call of either takes the one connection's lock, so calls are serialized; they do disk I/O
+ * and belong off the UI thread.
  */
 public final class VideoStore implements AutoCloseable {
-    private final Connection connection;
+    private final Database database;
+    private final ChannelStore channels;
 
-    private VideoStore(Connection connection) {
-        this.connection = connection;
+    private VideoStore(Database database) {
+        this.database = database;
+        this.channels = new ChannelStore(database);
     }
 
     /**
@@ -30,28 +37,44 @@ public final class VideoStore implements AutoCloseable {
      * @throws StoreException if the file cannot be opened, for example because another process holds it
      */
     public static VideoStore open(Path dataDir) {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("swarmtube") + ";DB_CLOSE_ON_EXIT=FALSE");
-        try {
-            Flyway.configure().dataSource(source).loggers("slf4j").load().migrate();
-            return new VideoStore(source.getConnection());
-        } catch (SQLException | RuntimeException e) {
-            throw new StoreException("cannot open the database in " + dataDir + ": " + e.getMessage(), e);
-        }
+        return open(dataDir, Clock.systemUTC());
     }
 
-    /** Adds or replaces a video. */
-    public synchronized void put(VideoRecord video) {
-        try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM video WHERE video_id = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO video(video_id, infohash, channel_key, title, description, file_name, size_bytes, published_at)"
-                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement tag = connection.prepareStatement(
-                         "INSERT INTO video_tag(video_id, position, tag) VALUES (?, ?, ?)")) {
+    /**
+     * Opens the database as {@link #open(Path)} does, with the clock that stamps what the store
+     * records (first seen, subscribed since, watched at); tests pass a fixed one.
+     */
+    public static VideoStore open(Path dataDir, Clock clock) {
+        return new VideoStore(Database.open(dataDir, clock));
+    }
+
+    /**
+     * Other channels: their verified catalogs, subscriptions, blocks, the feed, browsing, search
+     * and watch history. It shares this store's connection and is closed with it.
+     */
+    public ChannelStore channels() {
+        return channels;
+    }
+
+    /**
+     * Adds or replaces a video. Meant for this node's own publications (no channel key); a record
+     * with a channel key replaces that channel's listing of the video until its next catalog is merged.
+     */
+    public void put(VideoRecord video) {
+        Instant now = database.now();
+        database.write("save video " + video.id(), c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM video WHERE video_id = ? AND channel_key IS NOT DISTINCT FROM ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO video(video_id, infohash, channel_key, title, description, file_name, size_bytes,"
+                                 + " published_at, first_seen, listed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement tag = c.prepareStatement(
+                         "INSERT INTO video_tag(row_id, position, tag) VALUES (?, ?, ?)")) {
                 delete.setString(1, video.id().toString());
+                delete.setString(2, video.channelKey().orElse(null));
                 delete.executeUpdate();
+                Instant listed = video.publishedAt().isBefore(now) ? video.publishedAt() : now;
                 insert.setString(1, video.id().toString());
                 insert.setString(2, video.infohash());
                 insert.setString(3, video.channelKey().orElse(null));
@@ -60,90 +83,70 @@ public final class VideoStore implements AutoCloseable {
                 insert.setString(6, video.fileName());
                 insert.setLong(7, video.sizeBytes());
                 insert.setTimestamp(8, Timestamp.from(video.publishedAt()));
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.setTimestamp(10, Timestamp.from(listed));
                 insert.executeUpdate();
+                long row = generatedKey(insert);
                 for (int i = 0; i < video.tags().size(); i++) {
-                    tag.setString(1, video.id().toString());
+                    tag.setLong(1, row);
                     tag.setInt(2, i);
                     tag.setString(3, video.tags().get(i));
                     tag.addBatch();
                 }
                 tag.executeBatch();
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("cannot save video " + video.id() + ": " + e.getMessage(), e);
-        } finally {
-            autoCommit();
-        }
+            return null;
+        });
     }
 
-    /** The video with this id, if known. */
-    public synchronized Optional<VideoRecord> find(VideoId id) {
-        List<VideoRecord> found = query("WHERE video_id = ?", id.toString());
+    /**
+     * The video with this id, if known: this node's own publication if there is one, else the
+     * newest listing by a channel (whose {@link VideoRecord#fileName()} is empty, since catalogs
+     * name no file).
+     */
+    public Optional<VideoRecord> find(VideoId id) {
+        List<VideoRecord> found = query("WHERE video_id = ? ORDER BY channel_key NULLS FIRST, listed_at DESC LIMIT 1",
+                id.toString());
         return found.stream().findFirst();
     }
 
     /** This node's own videos, newest first. */
-    public synchronized List<VideoRecord> ownVideos() {
+    public List<VideoRecord> ownVideos() {
         return query("WHERE channel_key IS NULL ORDER BY published_at DESC, video_id");
     }
 
     private List<VideoRecord> query(String where, String... args) {
-        String sql = "SELECT video_id, infohash, channel_key, title, description, file_name, size_bytes, published_at FROM video " + where;
-        List<VideoRecord> out = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) select.setString(i + 1, args[i]);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String id = rows.getString(1);
-                    out.add(new VideoRecord(VideoId.parse(id), rows.getString(2),
-                            Optional.ofNullable(rows.getString(3)), rows.getString(4), rows.getString(5),
-                            tags(id), rows.getString(6), rows.getLong(7),
-                            rows.getTimestamp(8).toInstant()));
+        String sql = "SELECT row_id, video_id, infohash, channel_key, title, description, file_name, size_bytes,"
+                + " published_at FROM video " + where;
+        return database.read("read videos", c -> {
+            List<VideoRecord> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) select.setString(i + 1, args[i]);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String fileName = rows.getString(7);
+                        out.add(new VideoRecord(VideoId.parse(rows.getString(2)), rows.getString(3),
+                                Optional.ofNullable(rows.getString(4)), rows.getString(5), rows.getString(6),
+                                VideoRows.tags(c, rows.getLong(1)), fileName == null ? "" : fileName, rows.getLong(8),
+                                rows.getTimestamp(9).toInstant()));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read videos: " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        });
     }
 
-    private List<String> tags(String videoId) throws SQLException {
-        List<String> tags = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT tag FROM video_tag WHERE video_id = ? ORDER BY position")) {
-            select.setString(1, videoId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) tags.add(rows.getString(1));
-            }
-        }
-        return tags;
-    }
-
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is the one worth reporting
+    static long generatedKey(Statement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) throw new SQLException("the database returned no row id");
+            return keys.getLong(1);
         }
     }
 
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // the connection is broken; the next call reports it
-        }
-    }
-
+    /** Closes the database; this store and its {@link #channels()} cannot be used afterwards. */
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the database: " + e.getMessage(), e);
-        }
+    public void close() {
+        database.close();
     }
 
     /** Thrown when the database cannot be read or written. */

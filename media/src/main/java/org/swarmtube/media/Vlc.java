@@ -5,14 +5,16 @@ import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
 
 /**
- * Creates the headless libvlc instances used for probing and thumbnails.
+ * Creates the headless libvlc instances used for probing and thumbnails, and holds the options the
+ * player ({@code org.swarmtube.media.player}) starts its own instance with. Public only for that
+ * package; not an API for the rest of the application.
  *
  * <p>libvlc is found by vlcj's default {@link NativeDiscovery}: on Debian its Linux strategy looks in
  * {@code /usr/lib/x86_64-linux-gnu} (and the other multiarch/lib64 directories), finds
  * {@code libvlc.so.5}, adds that directory to JNA's search path and points {@code VLC_PLUGIN_PATH} at
  * {@code vlc/plugins} below it. No extra strategy or {@code jna.library.path} is needed there.
  */
-final class Vlc {
+public final class Vlc {
     /**
      * Nothing may open a window, a sound device or the network, or read the user's VLC settings:
      * these instances run in services and tests without a display. Players that deliver pictures to
@@ -38,10 +40,31 @@ final class Vlc {
         try {
             return new MediaPlayerFactory(new NativeDiscovery(), HEADLESS_OPTIONS.toArray(String[]::new));
         } catch (RuntimeException | LinkageError e) {
-            // vlcj reports a missing library as UnsatisfiedLinkError and missing plugins as a bare
-            // RuntimeException; neither tells an operator what to install.
-            throw new IllegalStateException("libvlc could not be started; on Debian install the packages "
-                    + "libvlc5 and vlc-plugin-base (" + e + ")", e);
+            throw startFailure(e);
         }
+    }
+
+    /**
+     * Options for a libvlc instance that plays to a person: the {@linkplain #HEADLESS_OPTIONS headless
+     * ones} (pictures still go to Java through callbacks), with the system's sound output unless
+     * {@code sound} is false.
+     *
+     * @param sound whether libvlc may open the sound device
+     * @return libvlc command-line options
+     */
+    public static List<String> playerOptions(boolean sound) {
+        return sound ? HEADLESS_OPTIONS.stream().filter(o -> !o.startsWith("--aout=")).toList() : HEADLESS_OPTIONS;
+    }
+
+    /**
+     * vlcj reports a missing library as {@code UnsatisfiedLinkError} and missing plugins as a bare
+     * {@code RuntimeException}; neither tells an operator what to install.
+     *
+     * @param cause what starting libvlc threw
+     * @return the exception to throw instead
+     */
+    public static IllegalStateException startFailure(Throwable cause) {
+        return new IllegalStateException("libvlc could not be started; on Debian install the packages "
+                + "libvlc5 and vlc-plugin-base (" + cause + ")", cause);
     }
 }

@@ -7,15 +7,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Small media files made once per test JVM with the Debian {@code ffmpeg} command (libx264, libvpx,
  * libopus and libvorbis are all in Debian's build). Every picture is a test pattern, never black,
- * except the first second of {@link #blackStart()}.
+ * except the first second of {@link #blackStart()}. Public for the player's tests.
  */
-final class TestClips {
+public final class TestClips {
+    /** Frames per second of {@link #frameCounter()}. */
+    public static final int COUNTER_FPS = 25;
+    /** Bits of the frame number in {@link #frameCounter()}'s barcode. */
+    public static final int COUNTER_BITS = 12;
+    /** Left edge of bit 0's box in {@link #frameCounter()}; bit k's box starts {@code k * COUNTER_PITCH} further right. */
+    public static final int COUNTER_X = 12;
+    /** Top edge of the barcode's boxes in {@link #frameCounter()}. */
+    public static final int COUNTER_Y = 28;
+    /** Distance between two barcode boxes. */
+    public static final int COUNTER_PITCH = 24;
+    /** Width and height of a barcode box. */
+    public static final int COUNTER_BOX = 20;
+    private static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
     private static Path dir;
 
     private TestClips() {
@@ -60,6 +74,51 @@ final class TestClips {
     static Path anamorphic() {
         return make("anamorphic.mp4", "-f", "lavfi", "-i", "testsrc2=size=480x360:rate=25:duration=2",
                 "-vf", "setsar=4/3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+    }
+
+    /**
+     * 20 s, 640x360, 25 fps, H.264 (a keyframe every second) + AAC in MP4, with the frame number burnt
+     * in twice: as a barcode a test can read (a black strip near the top left; the box of bit k is
+     * white when bit k of the frame number is set, see {@link #COUNTER_X} and the constants beside it)
+     * and as digits a person can read, bottom right (only when the DejaVu fonts of Debian's
+     * {@code fonts-dejavu-core} are installed).
+     */
+    public static Path frameCounter() {
+        StringBuilder filter = new StringBuilder(String.format(Locale.ROOT,
+                "drawbox=x=%d:y=%d:w=%d:h=%d:color=black:t=fill", COUNTER_X - 4, COUNTER_Y - 4,
+                COUNTER_BITS * COUNTER_PITCH + 4, COUNTER_BOX + 8));
+        for (int bit = 0; bit < COUNTER_BITS; bit++) {
+            filter.append(String.format(Locale.ROOT,
+                    ",drawbox=x=%d:y=%d:w=%d:h=%d:color=white:t=fill:enable='mod(floor(n/%d)\\,2)'",
+                    COUNTER_X + bit * COUNTER_PITCH, COUNTER_Y, COUNTER_BOX, COUNTER_BOX, 1 << bit));
+        }
+        if (Files.isReadable(Path.of(FONT))) {
+            filter.append(",drawtext=fontfile=").append(FONT).append(":text='%{n}':x=w-tw-16:y=h-th-16"
+                    + ":fontsize=40:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8");
+        }
+        return make("frame counter.mp4", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=" + COUNTER_FPS + ":duration=20",
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=20", "-vf", filter.toString(),
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", String.valueOf(COUNTER_FPS), "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-shortest");
+    }
+
+    /**
+     * Reads {@link #frameCounter()}'s barcode.
+     *
+     * @param argb a picture of the clip at its own size (640x360), as 0xAARRGGBB pixels row by row
+     * @return the frame number shown
+     */
+    public static int readFrameCounter(int[] argb, int width) {
+        int number = 0;
+        int y = COUNTER_Y + COUNTER_BOX / 2;
+        for (int bit = 0; bit < COUNTER_BITS; bit++) {
+            int pixel = argb[y * width + COUNTER_X + bit * COUNTER_PITCH + COUNTER_BOX / 2];
+            int luma = (((pixel >> 16) & 0xFF) + ((pixel >> 8) & 0xFF) + (pixel & 0xFF)) / 3;
+            if (luma > 128) {
+                number |= 1 << bit;
+            }
+        }
+        return number;
     }
 
     static Path vorbisOgg() {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,10 @@ public final class SwarmEngine implements AutoCloseable {
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, List<String>> peerHints = new ConcurrentHashMap<>();
+    private final Map<String, StreamingTorrent> streams = new ConcurrentHashMap<>();
+    /** Torrents added to be streamed: nothing is fetched until a reader says where it reads. */
+    private final Set<String> awaitingReader = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> metadata = new ConcurrentHashMap<>();
     private final CountDownLatch listening = new CountDownLatch(1);
     private final java.util.concurrent.ScheduledExecutorService timer;
     private volatile String listenFailure;
@@ -309,6 +314,7 @@ public final class SwarmEngine implements AutoCloseable {
         targets.put(infohash, absolute.toString());
         files.writeTarget(infohash, absolute.toString());
         removed.remove(infohash);
+        awaitingReader.add(infohash);
         TorrentHandle handle = add(params);
         addPeerHints(handle, link);
         requestSave(handle);
@@ -377,6 +383,97 @@ public final class SwarmEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             LOG.debug("ignoring peer hint {}: {}", peer, e.getMessage());
         }
+    }
+
+    /**
+     * Adds a torrent whose data goes into {@code saveDir} under the torrent's own names (the
+     * node's library), or continues it if known; used to stream a video nobody here has yet.
+     *
+     * @return the torrent's infohash
+     */
+    public String add(MagnetLink link, Path saveDir) {
+        ensureOpen();
+        String infohash = link.infohash();
+        Optional<TorrentHandle> existing = handle(infohash);
+        if (existing.isPresent()) {
+            existing.get().resume();
+            addPeerHints(existing.get(), link);
+            return infohash;
+        }
+        try {
+            Files.createDirectories(saveDir);
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
+        }
+        error_code ec = new error_code();
+        org.libtorrent4j.swig.add_torrent_params raw = libtorrent.parse_magnet_uri(link.toUri(), ec);
+        if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
+        AddTorrentParams params = new AddTorrentParams(raw);
+        params.setSavePath(saveDir.toAbsolutePath().toString());
+        params.setFlags(running(params.getFlags()));
+        removed.remove(infohash);
+        awaitingReader.add(infohash);
+        TorrentHandle handle = add(params);
+        addPeerHints(handle, link);
+        requestSave(handle);
+        return infohash;
+    }
+
+    /**
+     * Opens a reader over the largest file of a torrent (the video), waiting up to
+     * {@code metadataTimeout} for a magnet link's metadata. Reads wait up to 60 s for data.
+     *
+     * @throws SwarmException if the torrent is unknown or its metadata did not arrive in time
+     */
+    public FileStream openStream(String infohash, Duration metadataTimeout) {
+        return openStream(infohash, -1, metadataTimeout, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Opens a reader over one file of a torrent.
+     *
+     * @param fileIndex       the file, or -1 for the largest
+     * @param metadataTimeout how long to wait for a magnet link's metadata
+     * @param readTimeout     how long one read may wait for data before failing
+     */
+    public FileStream openStream(String infohash, int fileIndex, Duration metadataTimeout, Duration readTimeout) {
+        ensureOpen();
+        String key = Infohash.normalize(infohash);
+        TorrentHandle handle = require(key);
+        if (handle.torrentFile() == null) {
+            java.util.concurrent.CompletableFuture<Void> arrived = metadata.computeIfAbsent(key,
+                    k -> new java.util.concurrent.CompletableFuture<>());
+            try {
+                if (handle.torrentFile() == null) arrived.get(metadataTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new SwarmException("no peer sent this torrent's metadata within " + metadataTimeout.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SwarmException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new SwarmException(e.getCause().getMessage());
+            }
+        }
+        TorrentInfo info = handle.torrentFile();
+        org.libtorrent4j.FileStorage storage = info.files();
+        int index = fileIndex;
+        if (index < 0) {
+            index = 0;
+            for (int i = 1; i < storage.numFiles(); i++) if (storage.fileSize(i) > storage.fileSize(index)) index = i;
+        }
+        if (index >= storage.numFiles()) throw new SwarmException("the torrent has no file " + fileIndex);
+        StreamingTorrent torrent = streams.computeIfAbsent(key, k -> new StreamingTorrent(handle));
+        awaitingReader.remove(key);
+        FileStream[] holder = new FileStream[1];
+        holder[0] = new FileStream(torrent, storage.fileName(index), storage.fileOffset(index), storage.fileSize(index),
+                readTimeout, () -> closeReader(key, torrent, holder[0]));
+        torrent.register(holder[0]);
+        return holder[0];
+    }
+
+    private void closeReader(String infohash, StreamingTorrent torrent, FileStream reader) {
+        torrent.unregister(reader);
+        if (!torrent.hasReaders() && streams.remove(infohash, torrent)) torrent.close();
     }
 
     /** The status of one torrent, if the engine has it. */
@@ -455,6 +552,8 @@ public final class SwarmEngine implements AutoCloseable {
         String key = Infohash.normalize(infohash);
         TorrentHandle handle = require(key);
         removed.add(key);
+        StreamingTorrent stream = streams.remove(key);
+        if (stream != null) stream.close();
         if (deleteFiles) session.remove(handle, SessionHandle.DELETE_FILES);
         else session.remove(handle);
         targets.remove(key);
@@ -466,6 +565,8 @@ public final class SwarmEngine implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        streams.values().forEach(StreamingTorrent::close);
+        streams.clear();
         try {
             if (session.swig() != null) {
                 List<TorrentHandle> handles = new SessionHandle(session.swig()).torrents();
@@ -530,7 +631,8 @@ public final class SwarmEngine implements AutoCloseable {
         else state = switch (s.state()) {
             case DOWNLOADING_METADATA -> TorrentStatus.State.FETCHING_METADATA;
             case CHECKING_FILES, CHECKING_RESUME_DATA -> TorrentStatus.State.CHECKING;
-            case FINISHED, SEEDING -> TorrentStatus.State.SEEDING;
+            // FINISHED only means the wanted pieces are done; a stream may have set the rest aside
+            case FINISHED, SEEDING -> s.totalDone() >= s.total() ? TorrentStatus.State.SEEDING : TorrentStatus.State.DOWNLOADING;
             default -> TorrentStatus.State.DOWNLOADING;
         };
         String path = s.swig().getSave_path();
@@ -541,7 +643,7 @@ public final class SwarmEngine implements AutoCloseable {
         }
         long size = info == null ? 0 : info.totalSize();
         return new TorrentStatus(infohash, info == null ? s.name() : info.name(), state,
-                info == null ? 0 : s.progress(), size, s.totalWantedDone(), s.numPeers(), s.numSeeds(),
+                size == 0 ? 0 : (double) s.totalDone() / size, size, s.totalDone(), s.numPeers(), s.numSeeds(),
                 s.distributedCopies(), s.downloadPayloadRate(), s.uploadPayloadRate(),
                 s.totalPayloadDownload(), s.totalPayloadUpload(), path, error);
     }
@@ -625,7 +727,8 @@ public final class SwarmEngine implements AutoCloseable {
                     AlertType.ADD_TORRENT.swig(), AlertType.METADATA_RECEIVED.swig(),
                     AlertType.PIECE_FINISHED.swig(), AlertType.TORRENT_FINISHED.swig(),
                     AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
-                    AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig()
+                    AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig(),
+                    AlertType.READ_PIECE.swig()
             };
         }
 
@@ -654,8 +757,30 @@ public final class SwarmEngine implements AutoCloseable {
                     TorrentHandle handle = ((TorrentAlert<?>) alert).handle();
                     applyTarget(handle);
                     requestSave(handle);
+                    if (awaitingReader.contains(handle.infoHash().toHex()) && !streams.containsKey(handle.infoHash().toHex())) {
+                        handle.prioritizePieces(org.libtorrent4j.Priority.array(org.libtorrent4j.Priority.IGNORE,
+                                handle.torrentFile().numPieces()));
+                    }
+                    java.util.concurrent.CompletableFuture<Void> waiting = metadata.remove(handle.infoHash().toHex());
+                    if (waiting != null) waiting.complete(null);
                 }
-                case PIECE_FINISHED, TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
+                case PIECE_FINISHED -> {
+                    org.libtorrent4j.alerts.PieceFinishedAlert finished = (org.libtorrent4j.alerts.PieceFinishedAlert) alert;
+                    StreamingTorrent stream = streams.get(finished.handle().infoHash().toHex());
+                    if (stream != null) stream.onPieceFinished(finished.pieceIndex());
+                    requestSave(finished.handle());
+                }
+                case READ_PIECE -> {
+                    org.libtorrent4j.alerts.ReadPieceAlert read = (org.libtorrent4j.alerts.ReadPieceAlert) alert;
+                    StreamingTorrent stream = streams.get(read.handle().infoHash().toHex());
+                    if (stream != null) {
+                        // the buffer is freed with the alert: copy it now
+                        boolean failed = read.error().isError();
+                        stream.onPieceRead(read.piece(), failed ? null : NativeMemory.copy(read.bufferPtr(), read.size()),
+                                failed ? read.error().getMessage() : null);
+                    }
+                }
+                case TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
                 case SAVE_RESUME_DATA -> onResumeData((SaveResumeDataAlert) alert);
                 case SAVE_RESUME_DATA_FAILED -> saveDone(((TorrentAlert<?>) alert).handle().infoHash().toHex());
                 case TORRENT_ERROR -> {

@@ -6,7 +6,7 @@ package org.swarmtube.swarm;
  * @param infohash         v1 infohash, 40 lower-case hex digits
  * @param name             the torrent's name ("" until a magnet's metadata arrives)
  * @param state            what the torrent is doing
- * @param progress         fraction of the wanted bytes held and verified, 0 to 1
+ * @param progress         fraction of the torrent held and verified, 0 to 1
  * @param sizeBytes        total size (0 until metadata arrives)
  * @param doneBytes        bytes held and verified
  * @param peers            connected peers, seeds included
@@ -42,6 +42,6 @@ public record TorrentStatus(String infohash, String name, State state, double pr
 
     /** True if every wanted byte is held and verified. */
     public boolean isComplete() {
-        return state == State.SEEDING || (sizeBytes > 0 && doneBytes >= sizeBytes);
+        return sizeBytes > 0 && doneBytes >= sizeBytes;
     }
 }
