@@ -54,6 +54,11 @@ final class ControlClient implements NodeApi {
     }
 
     @Override
+    public StreamUrl stream(String what) {
+        return call("POST", "/v1/stream", Map.of("what", what), StreamUrl.class);
+    }
+
+    @Override
     public StatusReport status() {
         return call("GET", "/v1/status", null, StatusReport.class);
     }

@@ -90,6 +90,7 @@ final class ControlServer implements AutoCloseable {
                     yield node.startFetch(body.path("link").asText(), Path.of(body.path("out").asText()));
                 }
                 case "GET /v1/fetch" -> node.fetchProgress(query(exchange, "infohash"));
+                case "POST /v1/stream" -> node.stream(body(exchange).path("what").asText());
                 default -> null;
             };
             if (answer == null) reply(exchange, 404, Map.of("error", "no such request: " + route));

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.swarmtube.catalog.Infohash;
 import org.swarmtube.catalog.MagnetLink;
 import org.swarmtube.catalog.VideoId;
 import org.swarmtube.catalog.VideoRecord;
@@ -39,6 +40,7 @@ public final class Node implements NodeApi, AutoCloseable {
     private final FileLock lock;
     private final VideoStore videos;
     private final SwarmEngine swarm;
+    private StreamServer streamServer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Node(Home home, FileChannel lockChannel, FileLock lock, VideoStore videos, SwarmEngine swarm) {
@@ -194,10 +196,44 @@ public final class Node implements NodeApi, AutoCloseable {
         return new StatusReport(torrents, swarm.listenPort());
     }
 
+    @Override
+    public StreamUrl stream(String what) {
+        String infohash;
+        if (VideoId.looksLikeVideoId(what) && !Infohash.isInfohash(what)) {
+            VideoRecord video = videos.find(VideoId.parse(what))
+                    .orElseThrow(() -> new IllegalArgumentException("no video " + what.trim() + " is known here"));
+            infohash = video.infohash();
+            if (swarm.status(infohash).isEmpty()) swarm.add(MagnetLink.of(infohash), library(infohash));
+        } else {
+            MagnetLink link = MagnetLink.parse(what);
+            infohash = swarm.add(link, library(link.infohash()));
+        }
+        String name = swarm.status(infohash).map(TorrentStatus::name).orElse("");
+        return new StreamUrl(streamServer().url(infohash, name), infohash);
+    }
+
+    private Path library(String infohash) {
+        return home.dir().resolve("library").resolve(infohash);
+    }
+
+    private synchronized StreamServer streamServer() {
+        if (streamServer == null) {
+            try {
+                streamServer = StreamServer.start(swarm);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the stream server: " + e.getMessage(), e);
+            }
+        }
+        return streamServer;
+    }
+
     /** Saves resume data, stops the engine, closes the database and releases the data directory. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        synchronized (this) {
+            if (streamServer != null) streamServer.close();
+        }
         try {
             swarm.close();
         } finally {

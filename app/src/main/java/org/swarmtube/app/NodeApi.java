@@ -20,6 +20,12 @@ public interface NodeApi {
     /** Every torrent of the node. */
     StatusReport status();
 
+    /**
+     * A URL on 127.0.0.1 from which a player can play a video while it downloads: a magnet link,
+     * an infohash or a video id. Valid while this node runs.
+     */
+    StreamUrl stream(String what);
+
     /** What {@code publish} needs. */
     record PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers,
                           List<String> webSeeds) {
@@ -50,6 +56,10 @@ public interface NodeApi {
     /** One torrent in {@code status}; the first eight fields are a public contract. */
     record TorrentView(String infohash, String name, double progress, int peers, int seeds, double copies,
                        long downloadRate, long uploadRate, String state, long sizeBytes, String path) {
+    }
+
+    /** {@code stream}'s answer; {@code url} is a public contract. */
+    record StreamUrl(String url, String infohash) {
     }
 
     /** {@code status}'s answer. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Peer-to-peer video sharing over BitTorrent.", "",
                 "Every verb works on the data directory's node: if 'swarmtube node' runs there, the verb talks to it;",
                 "otherwise the verb starts the node for as long as it runs."},
-        subcommands = {NodeVerb.class, PublishVerb.class, FetchVerb.class, StatusVerb.class})
+        subcommands = {NodeVerb.class, PublishVerb.class, FetchVerb.class, StreamVerb.class, StatusVerb.class})
 public final class Swarmtube implements Callable<Integer> {
     static final String VERSION = "0.1.0";
 

@@ -103,6 +103,12 @@ class CommandLineTest {
     }
 
     @Test
+    void streamNeedsARunningNode() {
+        Result result = run("--home", tmp.resolve("home").toString(), "stream", "1".repeat(40));
+        assertRefused(result, "no node is running");
+    }
+
+    @Test
     void aPortInUseIsSaidPlainly() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Result result = run("--home", tmp.resolve("home").toString(), "status", "--listen",

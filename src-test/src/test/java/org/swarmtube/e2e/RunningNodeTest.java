@@ -60,6 +60,16 @@ class RunningNodeTest {
             assertThat(status.path("listenPort").asInt()).as("status answered by the running node").isEqualTo(listenPort);
             assertThat(status.path("torrents").get(0).path("infohash").asText()).isEqualTo(infohash);
 
+            String videoId = new ObjectMapper().readTree(out.toString()).path("videoId").asText();
+            CommandLineTest.Result streamed = run("--home", home.toString(), "--json", "stream", videoId);
+            assertThat(streamed.exit()).as(streamed.err()).isZero();
+            String url = new ObjectMapper().readTree(streamed.out()).path("url").asText();
+            assertThat(url).startsWith("http://127.0.0.1:");
+            HttpResponse<byte[]> played = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Range", "bytes=1000-1999").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(played.statusCode()).isEqualTo(206);
+            assertThat(played.body()).isEqualTo(java.util.Arrays.copyOfRange(Files.readAllBytes(video), 1000, 2000));
+
             node.process.destroy(); // SIGTERM
             assertThat(node.waitFor(Duration.ofSeconds(20))).isIn(0, 143);
             assertThat(control).doesNotExist();
