@@ -1,0 +1,75 @@
+package org.swarmtube.e2e;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
+
+/** libvlc with no window: decodes into memory and counts the frames it renders, and when. */
+public final class HeadlessVlc implements AutoCloseable {
+    private final MediaPlayerFactory factory = new MediaPlayerFactory("--quiet", "--ignore-config", "--no-video-title-show",
+            "--no-osd", "--no-spu", "--aout=dummy", "--no-metadata-network-access");
+    private final EmbeddedMediaPlayer player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong lastFrameTimeMs = new AtomicLong(-1);
+    private final AtomicLong firstFrameNanos = new AtomicLong();
+
+    public HeadlessVlc() {
+        player.videoSurface().set(factory.videoSurfaces().newVideoSurface(new BufferFormatCallback() {
+            @Override
+            public BufferFormat getBufferFormat(int sourceWidth, int sourceHeight) {
+                return new RV32BufferFormat(sourceWidth, sourceHeight);
+            }
+
+            @Override
+            public void allocatedBuffers(ByteBuffer[] buffers) {
+            }
+        }, new RenderCallback() {
+            @Override
+            public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat bufferFormat) {
+                if (frames.incrementAndGet() == 1) firstFrameNanos.set(System.nanoTime());
+                lastFrameTimeMs.set(mediaPlayer.status().time());
+            }
+        }, true));
+    }
+
+    public void play(String mrl, String... options) {
+        frames.set(0);
+        lastFrameTimeMs.set(-1);
+        player.media().play(mrl, options);
+    }
+
+    public void seek(long ms) {
+        player.controls().setTime(ms);
+    }
+
+    public long frames() {
+        return frames.get();
+    }
+
+    /** The playback time when the last frame was rendered, or -1 before the first. */
+    public long lastFrameTimeMs() {
+        return lastFrameTimeMs.get();
+    }
+
+    /** When the first frame was rendered (System.nanoTime), or 0 before it. */
+    public long firstFrameNanos() {
+        return firstFrameNanos.get();
+    }
+
+    public void stop() {
+        player.controls().stop();
+    }
+
+    @Override
+    public void close() {
+        player.controls().stop();
+        player.release();
+        factory.release();
+    }
+}
