@@ -212,6 +212,15 @@ public final class Node implements NodeApi, AutoCloseable {
         return new StreamUrl(streamServer().url(infohash, name), infohash);
     }
 
+    /**
+     * Guards a player that plays {@code infohash} from this node's stream server against stalls.
+     *
+     * @param bytesPerSecond the video's average bitrate (size over duration)
+     */
+    public StallGuard guard(String infohash, double bytesPerSecond, StallGuard.Player player) {
+        return new StallGuard(swarm, streamServer(), Infohash.normalize(infohash), bytesPerSecond, player);
+    }
+
     private Path library(String infohash) {
         return home.dir().resolve("library").resolve(infohash);
     }

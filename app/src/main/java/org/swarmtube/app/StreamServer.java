@@ -43,6 +43,11 @@ final class StreamServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final String secret;
+    /** Torrents whose newest bytes are handed out although the player's buffer is low (see StallGuard). */
+    private final java.util.Set<String> released = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Object edgeMoved = new Object();
+    private final Map<String, Long> starvedSince = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int WITHHELD_BYTES = 128 * 1024;
 
     private StreamServer(SwarmEngine swarm, HttpServer server, ExecutorService workers, String secret) {
         this.swarm = swarm;
@@ -134,15 +139,63 @@ final class StreamServer implements AutoCloseable {
             }
             exchange.sendResponseHeaders(partial ? 206 : 200, end - start);
             byte[] buffer = new byte[256 * 1024];
+            String infohash = path.group(2).toLowerCase(Locale.ROOT);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (long at = start; at < end; ) {
-                    int n = stream.read(at, buffer, 0, (int) Math.min(buffer.length, end - at));
+                    long allowed = Math.min(end, allowedEnd(infohash, stream, at));
+                    int n = stream.read(at, buffer, 0, (int) Math.min(buffer.length, allowed - at));
                     if (n < 0) break;
                     out.write(buffer, 0, n);
                     at += n;
                 }
             }
         }
+    }
+
+    /**
+     * How far the player may read from {@code at}. While the file is still arriving, the newest
+     * 128 KiB before the edge of what is held are kept back: VLC, starved in the middle of a read,
+     * keeps its clock running and shows grey pictures when data returns, and ignores a pause
+     * while its read is blocked. Holding bytes back lets {@link StallGuard} pause the player and
+     * then release them, so that the blocked read returns and the pause takes effect.
+     */
+    private long allowedEnd(String infohash, FileStream stream, long at) throws IOException {
+        while (true) {
+            long edge = stream.contiguousEnd(at);
+            if (edge >= stream.length() || released.contains(infohash) || edge - WITHHELD_BYTES > at) {
+                starvedSince.remove(infohash);
+                return edge >= stream.length() || released.contains(infohash) ? stream.length() : edge - WITHHELD_BYTES;
+            }
+            starvedSince.putIfAbsent(infohash, System.nanoTime());
+            stream.seek(at); // the window must move here while we wait, and the reader counts as active
+            synchronized (edgeMoved) {
+                try {
+                    edgeMoved.wait(50); // also woken by release(); the edge itself moves without a signal here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
+        }
+    }
+
+    /** Whether a player has been waiting for bytes held back for at least {@code millis}. */
+    boolean starving(String infohash, long millis) {
+        Long since = starvedSince.get(Infohash.normalize(infohash));
+        return since != null && System.nanoTime() - since >= millis * 1_000_000L;
+    }
+
+    /** Hands out everything that is held, the newest bytes included. */
+    void release(String infohash) {
+        released.add(Infohash.normalize(infohash));
+        synchronized (edgeMoved) {
+            edgeMoved.notifyAll();
+        }
+    }
+
+    /** Keeps the newest bytes back again. */
+    void withhold(String infohash) {
+        released.remove(Infohash.normalize(infohash));
     }
 
     /**

@@ -144,8 +144,8 @@ final class CatalogMerge {
             firstSeen.add(old == null ? now : old.firstSeen);
         }
         for (Held gone : held.values()) delete.add(gone.row);
+        VideoRows.delete(c, delete);
         try (VideoRows rows = new VideoRows(c)) {
-            rows.delete(delete);
             for (int i = 0; i < insert.size(); i++) {
                 rows.insert(key, channelName, insert.get(i), fingerprints.get(i), firstSeen.get(i));
             }

@@ -186,7 +186,7 @@ public final class ChannelStore {
         return database.write("block " + key, c -> {
             ChannelRows.learn(c, link, ChannelSource.LINK, ChannelRows.Salt.FILL, false, now);
             update(c, "DELETE FROM subscription WHERE channel_key = ?", key);
-            update(c, "DELETE FROM video WHERE channel_key = ?", key);
+            VideoRows.delete(c, VideoRows.rows(c, "SELECT row_id FROM video WHERE channel_key = ?", key));
             // forget the merged version too, so that after an unblock the next catalog is taken in
             update(c, "UPDATE channel SET last_seq = NULL, catalog_infohash = NULL WHERE channel_key = ?", key);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO blocked_channel(channel_key, since)"
@@ -315,10 +315,12 @@ public final class ChannelStore {
 
     /**
      * Searches the titles, descriptions, tags and channel names of every catalog this node knows
-     * (blocked channels' are gone). Case and accents do not matter; each word of three letters or
-     * more also matches the words it begins, so results follow typing ("holi" finds "Holiday").
-     * Every word must match; title hits rank first, then tags, channel names, descriptions; ties
-     * go to the newest. A query with no letters or digits finds nothing.
+     * (blocked channels' are gone). Case and accents do not matter. Every word must match; a word
+     * of three letters or more also matches the words it begins, so results follow typing ("holi"
+     * finds "Holiday"); a shorter word matches only itself, and is left out when the query has a
+     * longer one ("Été à Paris" looks for "ete" and "paris"). Title hits rank first, then tags,
+     * channel names, descriptions, a whole-word hit above a prefix hit; ties go to the newest as
+     * in {@link #feed}. A query with no letters or digits finds nothing.
      */
     public List<VideoSummary> search(String query, int offset, int limit) {
         Objects.requireNonNull(query, "query");

@@ -79,6 +79,11 @@ final class SearchText {
         }
     }
 
+    /** Whether a token is a character of a script written without spaces (one token per character). */
+    static boolean isUnspaced(String token) {
+        return token.codePointCount(0, token.length()) == 1 && isUnspaced(token.codePointAt(0));
+    }
+
     private static boolean isUnspaced(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA

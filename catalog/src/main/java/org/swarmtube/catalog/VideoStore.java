@@ -63,17 +63,14 @@ public final class VideoStore implements AutoCloseable {
     public void put(VideoRecord video) {
         Instant now = database.now();
         database.write("save video " + video.id(), c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM video WHERE video_id = ? AND channel_key IS NOT DISTINCT FROM ?");
-                 PreparedStatement insert = c.prepareStatement(
+            VideoRows.delete(c, VideoRows.rows(c, "SELECT row_id FROM video WHERE video_id = ?"
+                    + " AND channel_key IS NOT DISTINCT FROM ?", video.id().toString(), video.channelKey().orElse(null)));
+            try (PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO video(video_id, infohash, channel_key, title, description, file_name, size_bytes,"
                                  + " published_at, first_seen, listed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          Statement.RETURN_GENERATED_KEYS);
                  PreparedStatement tag = c.prepareStatement(
                          "INSERT INTO video_tag(row_id, position, tag) VALUES (?, ?, ?)")) {
-                delete.setString(1, video.id().toString());
-                delete.setString(2, video.channelKey().orElse(null));
-                delete.executeUpdate();
                 Instant listed = video.publishedAt().isBefore(now) ? video.publishedAt() : now;
                 insert.setString(1, video.id().toString());
                 insert.setString(2, video.infohash());
@@ -105,7 +102,8 @@ public final class VideoStore implements AutoCloseable {
      * name no file).
      */
     public Optional<VideoRecord> find(VideoId id) {
-        List<VideoRecord> found = query("WHERE video_id = ? ORDER BY channel_key NULLS FIRST, listed_at DESC LIMIT 1",
+        List<VideoRecord> found = query("WHERE video_id = ?"
+                + " ORDER BY CASE WHEN channel_key IS NULL THEN 0 ELSE 1 END, listed_at DESC, row_id DESC LIMIT 1",
                 id.toString());
         return found.stream().findFirst();
     }

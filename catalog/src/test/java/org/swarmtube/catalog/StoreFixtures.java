@@ -66,6 +66,17 @@ final class StoreFixtures {
         }
     }
 
+    /** Search tokens whose video row is gone: there must never be any. */
+    static long orphanTokens(Path dataDir) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("swarmtube"));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM search_token t WHERE NOT EXISTS"
+                     + " (SELECT 1 FROM video v WHERE v.row_id = t.id / 262144)")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     /** A clock that stands still until told to move. */
     static final class TestClock extends Clock {
         private Instant now;

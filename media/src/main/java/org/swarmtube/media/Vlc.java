@@ -1,6 +1,7 @@
 package org.swarmtube.media;
 
 import java.util.List;
+import java.util.function.Supplier;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
 
@@ -33,14 +34,34 @@ public final class Vlc {
             "--vout=dummy",
             "--aout=dummy");
 
+    private static final Object DISCOVERY = new Object();
+
     private Vlc() {
     }
 
     static MediaPlayerFactory newHeadlessFactory() {
-        try {
-            return new MediaPlayerFactory(new NativeDiscovery(), HEADLESS_OPTIONS.toArray(String[]::new));
-        } catch (RuntimeException | LinkageError e) {
-            throw startFailure(e);
+        return serially(() -> {
+            try {
+                return new MediaPlayerFactory(new NativeDiscovery(), HEADLESS_OPTIONS.toArray(String[]::new));
+            } catch (RuntimeException | LinkageError e) {
+                throw startFailure(e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code start}, which makes a libvlc instance, while no other thread makes one. vlcj's default
+     * {@link NativeDiscovery} shares its strategies, and the {@code ServiceLoader} inside them, between
+     * all instances: a thumbnailer and a player started at the same moment on two threads failed with
+     * {@code NoSuchElementException} from that iterator (seen in the player demo).
+     *
+     * @param start makes the instance
+     * @param <T>   what it returns
+     * @return what {@code start} returned
+     */
+    public static <T> T serially(Supplier<T> start) {
+        synchronized (DISCOVERY) {
+            return start.get();
         }
     }
 

@@ -77,7 +77,8 @@ public final class TestClips {
     }
 
     /**
-     * 20 s, 640x360, 25 fps, H.264 (a keyframe every second) + AAC in MP4, with the frame number burnt
+     * 20 s, 640x360, 25 fps, H.264 (a keyframe every second) + AAC in MP4 with the moov box first (as
+     * streamed), with the frame number burnt
      * in twice: as a barcode a test can read (a black strip near the top left; the box of bit k is
      * white when bit k of the frame number is set, see {@link #COUNTER_X} and the constants beside it)
      * and as digits a person can read, bottom right (only when the DejaVu fonts of Debian's
@@ -99,7 +100,7 @@ public final class TestClips {
         return make("frame counter.mp4", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=" + COUNTER_FPS + ":duration=20",
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=20", "-vf", filter.toString(),
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", String.valueOf(COUNTER_FPS), "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-shortest");
+                "-c:a", "aac", "-shortest", "-movflags", "+faststart");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
@@ -18,6 +19,7 @@ public final class HeadlessVlc implements AutoCloseable {
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong lastFrameTimeMs = new AtomicLong(-1);
     private final AtomicLong firstFrameNanos = new AtomicLong();
+    private final AtomicLong playerTimeMs = new AtomicLong(-1);
 
     public HeadlessVlc() {
         player.videoSurface().set(factory.videoSurfaces().newVideoSurface(new BufferFormatCallback() {
@@ -32,15 +34,23 @@ public final class HeadlessVlc implements AutoCloseable {
         }, new RenderCallback() {
             @Override
             public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat bufferFormat) {
+                // never call into libvlc from its video thread: stop() waits for this thread
                 if (frames.incrementAndGet() == 1) firstFrameNanos.set(System.nanoTime());
-                lastFrameTimeMs.set(mediaPlayer.status().time());
+                lastFrameTimeMs.set(playerTimeMs.get());
             }
         }, true));
+        player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
+            @Override
+            public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
+                playerTimeMs.set(newTime);
+            }
+        });
     }
 
     public void play(String mrl, String... options) {
         frames.set(0);
         lastFrameTimeMs.set(-1);
+        playerTimeMs.set(-1);
         player.media().play(mrl, options);
     }
 
@@ -52,7 +62,7 @@ public final class HeadlessVlc implements AutoCloseable {
         return frames.get();
     }
 
-    /** The playback time when the last frame was rendered, or -1 before the first. */
+    /** The player's time (coarse, from its time events) when the last frame was rendered, or -1 before the first. */
     public long lastFrameTimeMs() {
         return lastFrameTimeMs.get();
     }
@@ -60,6 +70,19 @@ public final class HeadlessVlc implements AutoCloseable {
     /** When the first frame was rendered (System.nanoTime), or 0 before it. */
     public long firstFrameNanos() {
         return firstFrameNanos.get();
+    }
+
+    /** The player's time from its time events (coarse), or -1 before playback. */
+    public long timeMs() {
+        return playerTimeMs.get();
+    }
+
+    public void pause() {
+        player.controls().setPause(true);
+    }
+
+    public void resume() {
+        player.controls().setPause(false);
     }
 
     public void stop() {

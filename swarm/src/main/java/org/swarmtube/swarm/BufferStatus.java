@@ -25,8 +25,16 @@ public record BufferStatus(long length, List<ByteRange> local, List<ByteRange> r
      * @param secondsAhead  {@code bufferedAhead} in seconds of video, from the bitrate given to
      *                      {@link FileStream#bufferStatus(double)}; 0 if unknown
      * @param waiting       whether a read is blocked waiting for data
+     * @param active        whether it read in the last two seconds (a player's playback
+     *                      connection, rather than one that probed the end of the file once)
      */
-    public record Reader(long position, long bufferedAhead, double secondsAhead, boolean waiting) {
+    public record Reader(long position, long bufferedAhead, double secondsAhead, boolean waiting, boolean active) {
+    }
+
+    /** The reader a player is playing from: the active one furthest into the file, if any. */
+    public java.util.Optional<Reader> playhead() {
+        return readers.stream().filter(Reader::active).filter(r -> r.position() < length)
+                .max(java.util.Comparator.comparingLong(Reader::position));
     }
 
     /** Whether any reader is blocked waiting for data (show "buffering"). */

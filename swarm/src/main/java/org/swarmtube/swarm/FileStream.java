@@ -23,6 +23,7 @@ public final class FileStream implements AutoCloseable {
     private volatile long position;
     private volatile boolean waiting;
     private volatile boolean closed;
+    private volatile long lastReadNanos = System.nanoTime();
 
     FileStream(StreamingTorrent torrent, String name, long fileOffset, long length, Duration readTimeout, Runnable onClose) {
         this.torrent = torrent;
@@ -55,6 +56,7 @@ public final class FileStream implements AutoCloseable {
         if (position < 0) throw new IllegalArgumentException("negative position");
         if (position >= this.length) return -1;
         if (length == 0) return 0;
+        lastReadNanos = System.nanoTime();
         long absolute = fileOffset + position;
         int piece = (int) (absolute / torrent.pieceLength());
         boolean moved = piece != currentPiece();
@@ -72,6 +74,33 @@ public final class FileStream implements AutoCloseable {
         System.arraycopy(data, inPiece, buffer, offset, n);
         this.position = position + n;
         return n;
+    }
+
+    /**
+     * Tells the reader where its next read will be, so that its piece window moves there at
+     * once; for a consumer that waits before reading (a server holding bytes back).
+     */
+    public void seek(long position) {
+        if (position < 0 || position > length) throw new IllegalArgumentException("position out of range");
+        lastReadNanos = System.nanoTime();
+        int before = currentPiece();
+        this.position = position;
+        if (currentPiece() != before) torrent.updateDeadlines();
+    }
+
+    /**
+     * The end of the bytes held without a gap from {@code position} on (at most 64 pieces ahead
+     * are looked at, so a far end is reported as that bound).
+     */
+    public long contiguousEnd(long position) {
+        if (position >= length) return length;
+        int piece = (int) ((fileOffset + position) / torrent.pieceLength());
+        int last = lastPiece();
+        int bound = Math.min(last, piece + 64);
+        int at = piece;
+        while (at <= bound && torrent.have(at)) at++;
+        if (at > last) return length;
+        return Math.max(position, (long) at * torrent.pieceLength() - fileOffset);
     }
 
     /** Where this reader last read. */
@@ -115,8 +144,9 @@ public final class FileStream implements AutoCloseable {
             for (ByteRange range : local) {
                 if (range.start() <= reader.position && reader.position < range.end()) ahead = range.end() - reader.position;
             }
+            boolean active = System.nanoTime() - reader.lastReadNanos < 2_000_000_000L;
             readers.add(new BufferStatus.Reader(reader.position, ahead, bytesPerSecond > 0 ? ahead / bytesPerSecond : 0,
-                    reader.waiting));
+                    reader.waiting, active));
         }
         return new BufferStatus(length, local, wanted, readers);
     }

@@ -103,6 +103,8 @@ class FileStreamTest {
             assertThat(readAndCompare(stream, 0, SIZE).call()).isEqualTo(SIZE);
             assertThat(stream.read(SIZE, new byte[10], 0, 10)).isEqualTo(-1);
         }
+        waitFor(Duration.ofSeconds(30), () -> viewer.fileComplete(infohash, 0));
+        assertThat(viewer.fileProgress(infohash).orElseThrow()).containsExactly(SIZE);
         waitFor(Duration.ofSeconds(30), () -> viewer.status(infohash).map(TorrentStatus::isComplete).orElse(false));
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmtube.media.Vlc;
@@ -55,6 +56,7 @@ final class Playback {
     private EmbeddedMediaPlayer player;
     private boolean released;
 
+    private final AtomicLong pendingSeek = new AtomicLong(-1);
     private volatile String mrl;
     private volatile PlayerState state = PlayerState.IDLE;
     private volatile int volume = 100;
@@ -105,18 +107,27 @@ final class Playback {
         });
     }
 
-    /** Moves to {@code millis}; when stopped or at the end, plays again from there. */
+    /**
+     * Moves to {@code millis}; when stopped, at the end or still opening (libvlc drops a seek made before
+     * it plays), plays again from there. Seeks asked for faster than libvlc takes them (dragging along
+     * the slider) collapse into the latest.
+     */
     void seek(long millis) {
         String current = mrl;
         if (current == null) {
             return;
         }
+        if (pendingSeek.getAndSet(millis) >= 0) {
+            return; // a seek task is queued; it will take this target
+        }
         run(() -> {
-            if (state == PlayerState.PLAYING || state == PlayerState.PAUSED || state == PlayerState.OPENING) {
-                clock.expect(millis);
-                player.controls().setTime(millis);
+            long target = pendingSeek.getAndSet(-1);
+            PlayerState now = state;
+            if (now == PlayerState.PLAYING || now == PlayerState.PAUSED) {
+                surface.expectNewPicture();
+                player.controls().setTime(clock.expect(target));
             } else {
-                start(current, millis);
+                start(current, target);
             }
         });
     }
@@ -168,11 +179,11 @@ final class Playback {
 
     private void start(String mrl, long startMillis) {
         List<String> mediaOptions = new ArrayList<>();
+        long askFor = clock.expect(startMillis);
         if (startMillis > 0) {
-            mediaOptions.add(String.format(Locale.ROOT, ":start-time=%.3f", startMillis / 1000.0));
+            mediaOptions.add(String.format(Locale.ROOT, ":start-time=%.3f", askFor / 1000.0));
         }
-        clock.expect(startMillis);
-        surface.restartWaiting();
+        surface.expectNewPicture();
         changeState(PlayerState.OPENING);
         // play(), not start(): vlcj's start() waits for "playing" with no time limit.
         if (!player.media().play(mrl, mediaOptions.toArray(String[]::new))) {
@@ -206,11 +217,13 @@ final class Playback {
 
     private void open() {
         long began = System.nanoTime();
-        try {
-            factory = new MediaPlayerFactory(new NativeDiscovery(), options.toArray(String[]::new));
-        } catch (RuntimeException | LinkageError e) {
-            throw Vlc.startFailure(e);
-        }
+        factory = Vlc.serially(() -> {
+            try {
+                return new MediaPlayerFactory(new NativeDiscovery(), options.toArray(String[]::new));
+            } catch (RuntimeException | LinkageError e) {
+                throw Vlc.startFailure(e);
+            }
+        });
         player = factory.mediaPlayers().newEmbeddedMediaPlayer();
         player.videoSurface().set(factory.videoSurfaces().newVideoSurface(new Format(), new Render(), true));
         player.events().addMediaPlayerEventListener(new Listener());
@@ -300,15 +313,22 @@ final class Playback {
         @Override
         public void playing(MediaPlayer mediaPlayer) {
             changeState(PlayerState.PLAYING);
+            // libvlc 3 ignores a volume set while no sound output is open: set it again each time.
+            run(() -> {
+                player.audio().setVolume(volume);
+                player.audio().setMute(muted);
+            });
         }
 
         @Override
         public void paused(MediaPlayer mediaPlayer) {
+            clock.paused();
             changeState(PlayerState.PAUSED);
         }
 
         @Override
         public void stopped(MediaPlayer mediaPlayer) {
+            clock.paused();
             changeState(PlayerState.STOPPED);
         }
 

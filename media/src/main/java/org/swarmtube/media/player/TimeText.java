@@ -1,6 +1,7 @@
 package org.swarmtube.media.player;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Times as video players show them: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
 final class TimeText {
@@ -14,8 +15,8 @@ final class TimeText {
         long minutes = seconds / 60 % 60;
         long secs = seconds % 60;
         if (hours > 0 || longest.toHours() > 0) {
-            return String.format("%d:%02d:%02d", hours, minutes, secs);
+            return String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs);
         }
-        return String.format("%d:%02d", minutes, secs);
+        return String.format(Locale.ROOT, "%d:%02d", minutes, secs);
     }
 }
