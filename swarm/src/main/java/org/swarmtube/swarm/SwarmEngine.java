@@ -317,7 +317,6 @@ public final class SwarmEngine implements AutoCloseable {
         targets.put(infohash, absolute.toString());
         files.writeTarget(infohash, absolute.toString());
         removed.remove(infohash);
-        awaitingReader.add(infohash);
         TorrentHandle handle = add(params);
         addPeerHints(handle, link);
         requestSave(handle);
