@@ -307,19 +307,9 @@ public final class SwarmEngine implements AutoCloseable {
         // libtorrent checks the save path for the torrent's files as soon as the metadata arrives,
         // before a rename can take effect; an empty private save path means it never adopts, or
         // renames away, a stranger's file that happens to share the torrent's name
-        Path staging = stagingDir(infohash);
-        error_code ec = new error_code();
-        org.libtorrent4j.swig.add_torrent_params raw = libtorrent.parse_magnet_uri(link.toUri(), ec);
-        if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
-        AddTorrentParams params = new AddTorrentParams(raw);
-        params.setSavePath(staging.toString());
-        params.setFlags(running(params.getFlags()));
         targets.put(infohash, absolute.toString());
         files.writeTarget(infohash, absolute.toString());
-        removed.remove(infohash);
-        TorrentHandle handle = add(params);
-        addPeerHints(handle, link);
-        requestSave(handle);
+        addMagnet(link, stagingDir(infohash));
         return infohash;
     }
 
@@ -408,18 +398,23 @@ public final class SwarmEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
         }
+        awaitingReader.add(infohash);
+        addMagnet(link, saveDir);
+        return infohash;
+    }
+
+    /** Adds a magnet link's torrent, started, with its save path, and dials its peer hints. */
+    private void addMagnet(MagnetLink link, Path saveDir) {
         error_code ec = new error_code();
         org.libtorrent4j.swig.add_torrent_params raw = libtorrent.parse_magnet_uri(link.toUri(), ec);
         if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
         AddTorrentParams params = new AddTorrentParams(raw);
         params.setSavePath(saveDir.toAbsolutePath().toString());
         params.setFlags(running(params.getFlags()));
-        removed.remove(infohash);
-        awaitingReader.add(infohash);
+        removed.remove(link.infohash());
         TorrentHandle handle = add(params);
         addPeerHints(handle, link);
         requestSave(handle);
-        return infohash;
     }
 
     /**
