@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class SwarmEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwarmEngine.class);
     private static final long RESUME_DEBOUNCE_MS = 250;
+    private static final long POINTER_SETTLE_MS = 1000;
     private static final int GLOBAL_PEER_CLASS = 0;
 
     private final SwarmConfig config;
@@ -71,6 +72,13 @@ public final class SwarmEngine implements AutoCloseable {
     private final Set<String> awaitingReader = ConcurrentHashMap.newKeySet();
     private final Map<String, java.util.concurrent.CompletableFuture<Void>> metadata = new ConcurrentHashMap<>();
     private final CountDownLatch listening = new CountDownLatch(1);
+    /** Directory torrents whose file list must pass a check before any piece is fetched. */
+    private final Map<String, DirectoryCheck> directoryChecks = new ConcurrentHashMap<>();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final Map<String, PointerQuery> pointerQueries = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<List<DhtClient.Contact>>> liveNodeQueries =
+            new ConcurrentHashMap<>();
+    private final DhtClient dhtClient;
     private final java.util.concurrent.ScheduledExecutorService timer;
     private volatile String listenFailure;
     private volatile boolean closed;
@@ -79,6 +87,7 @@ public final class SwarmEngine implements AutoCloseable {
         this.config = config;
         this.files = new ResumeFiles(config.stateDir());
         this.session = new SessionManager(false);
+        this.dhtClient = new DhtClient(config.listen().host());
         this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "swarm-resume");
             t.setDaemon(true);
@@ -405,12 +414,16 @@ public final class SwarmEngine implements AutoCloseable {
 
     /** Adds a magnet link's torrent, started, with its save path, and dials its peer hints. */
     private void addMagnet(MagnetLink link, Path saveDir) {
+        addMagnet(link, saveDir, new org.libtorrent4j.swig.torrent_flags_t());
+    }
+
+    private void addMagnet(MagnetLink link, Path saveDir, org.libtorrent4j.swig.torrent_flags_t extra) {
         error_code ec = new error_code();
         org.libtorrent4j.swig.add_torrent_params raw = libtorrent.parse_magnet_uri(link.toUri(), ec);
         if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
         AddTorrentParams params = new AddTorrentParams(raw);
         params.setSavePath(saveDir.toAbsolutePath().toString());
-        params.setFlags(running(params.getFlags()));
+        params.setFlags(running(params.getFlags()).or_(extra));
         removed.remove(link.infohash());
         TorrentHandle handle = add(params);
         addPeerHints(handle, link);
@@ -503,6 +516,239 @@ public final class SwarmEngine implements AutoCloseable {
     private void closeReader(String infohash, StreamingTorrent torrent, FileStream reader) {
         torrent.unregister(reader);
         if (!torrent.hasReaders() && streams.remove(infohash, torrent)) torrent.close();
+    }
+
+    /** Checks a directory torrent's names before anything is written; throws to refuse it. */
+    @FunctionalInterface
+    public interface DirectoryCheck {
+        /**
+         * @param name  the torrent's name (its top directory)
+         * @param files the files' paths below that directory, with '/' separators
+         * @throws SwarmException saying why the torrent is refused
+         */
+        void check(String name, List<String> files);
+    }
+
+    /**
+     * Seeds a directory as a hybrid v1+v2 torrent from where it is, named after the directory.
+     * Files that did not change keep their BEP 52 hashes from one version to the next.
+     *
+     * @return the torrent, already seeding
+     */
+    public PublishedTorrent seedDirectory(Path directory) {
+        ensureOpen();
+        TorrentMaker.Made made = TorrentMaker.makeDirectory(directory);
+        String infohash = made.info().infoHash().toHex();
+        if (handle(infohash).isEmpty()) {
+            AddTorrentParams params = new AddTorrentParams();
+            params.setTorrentInfo(made.info());
+            params.setSavePath(directory.toAbsolutePath().getParent().toString());
+            params.setFlags(running(params.getFlags()).or_(TorrentFlags.SEED_MODE));
+            removed.remove(infohash);
+            TorrentHandle handle = add(params);
+            requestSave(handle);
+            awaitSeeding(handle);
+        }
+        MagnetLink magnet = new MagnetLink(infohash, made.info().name(), List.of(), List.of(), List.of());
+        return new PublishedTorrent(infohash, magnet.toUri(), made.info().name(), made.info().totalSize(),
+                made.info().pieceLength(), made.torrentFile());
+    }
+
+    /**
+     * Fetches a multi-file torrent into {@code saveDir}, where files of an earlier version may
+     * already lie: libtorrent checks them and keeps every piece that still matches. Nothing is
+     * fetched before {@code check} accepted the torrent's names; a refused torrent is removed
+     * and {@link #refusal} says why.
+     *
+     * @return the torrent's infohash; {@link #status} tells when it is complete
+     */
+    public String fetchDirectory(MagnetLink link, Path saveDir, DirectoryCheck check) {
+        ensureOpen();
+        String infohash = link.infohash();
+        Optional<TorrentHandle> existing = handle(infohash);
+        if (existing.isPresent()) {
+            existing.get().resume();
+            addPeerHints(existing.get(), link);
+            return infohash;
+        }
+        try {
+            Files.createDirectories(saveDir);
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
+        }
+        refusals.remove(infohash);
+        directoryChecks.put(infohash, check);
+        // upload mode: no piece is requested until the names were checked
+        addMagnet(link, saveDir, TorrentFlags.UPLOAD_MODE);
+        return infohash;
+    }
+
+    /** Why a torrent added with {@link #fetchDirectory} was refused, if it was. */
+    public Optional<String> refusal(String infohash) {
+        return Optional.ofNullable(refusals.get(Infohash.normalize(infohash)));
+    }
+
+    /** Runs a pending directory check; false if the torrent was refused (and removed). */
+    private boolean checkDirectory(TorrentHandle handle) {
+        String infohash = handle.infoHash().toHex();
+        DirectoryCheck check = directoryChecks.remove(infohash);
+        if (check == null) return true;
+        TorrentInfo info = handle.torrentFile();
+        org.libtorrent4j.FileStorage storage = info.origFiles();
+        List<String> names = new ArrayList<>();
+        String prefix = info.name() + "/";
+        try {
+            for (int i = 0; i < storage.numFiles(); i++) {
+                if (storage.padFileAt(i)) continue;
+                String path = storage.filePath(i).replace(java.io.File.separatorChar, '/');
+                if (!path.startsWith(prefix)) throw new SwarmException("the file '" + path + "' lies outside the torrent's directory");
+                names.add(path.substring(prefix.length()));
+            }
+            if (info.numFiles() == 1 && names.isEmpty()) throw new SwarmException("the torrent is not a directory");
+            check.check(info.name(), names);
+        } catch (SwarmException | IllegalArgumentException e) {
+            LOG.warn("refusing torrent {}: {}", infohash, e.getMessage());
+            refusals.put(infohash, e.getMessage());
+            removed.add(infohash);
+            session.remove(handle);
+            files.delete(infohash);
+            return false;
+        }
+        handle.unsetFlags(TorrentFlags.UPLOAD_MODE);
+        return true;
+    }
+
+    /**
+     * Looks a channel's pointer up on the DHT: the item with the highest seq whose signature
+     * holds, waiting for the lookup to finish or {@code timeout}.
+     *
+     * @return empty if no node holds a valid item
+     */
+    public Optional<ChannelPointer> getChannelPointer(byte[] publicKey, byte[] salt, Duration timeout) {
+        ensureOpen();
+        if (!config.dht()) return Optional.empty();
+        String key = java.util.HexFormat.of().formatHex(publicKey) + "/" + java.util.HexFormat.of().formatHex(salt);
+        PointerQuery query = new PointerQuery();
+        PointerQuery running = pointerQueries.putIfAbsent(key, query);
+        if (running != null) {
+            query = running;
+        } else {
+            session.swig().dht_get_item(Vectors.bytes2byte_array_32(publicKey), Vectors.bytes2byte_vector(salt));
+        }
+        try {
+            query.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.debug("DHT lookup of {} still running after {} ms", key, timeout.toMillis());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SwarmException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pointerQueries.remove(key, query);
+        }
+        return Optional.ofNullable(query.best);
+    }
+
+    /**
+     * Stores a signed pointer on the DHT nodes closest to it. Anyone holding a pointer may store
+     * it again: subscribers keep a channel reachable while its creator is offline.
+     *
+     * @return how many nodes accepted it
+     */
+    public int putChannelPointer(ChannelPointer pointer) {
+        ensureOpen();
+        if (!config.dht()) return 0;
+        if (!pointer.verify()) throw new SwarmException("the pointer's signature does not hold");
+        try {
+            int stored = dhtClient.put(pointer, dhtContacts());
+            LOG.info("stored {} on {} DHT nodes", pointer, stored);
+            return stored;
+        } catch (IOException e) {
+            throw new SwarmException("cannot reach the DHT: " + e.getMessage(), e);
+        }
+    }
+
+    /** The nodes of the session's DHT routing table (with ids) and the bootstrap nodes. */
+    private List<DhtClient.Contact> dhtContacts() {
+        List<DhtClient.Contact> contacts = new ArrayList<>();
+        org.libtorrent4j.swig.dht_state state = session.swig()
+                .session_state(org.libtorrent4j.swig.session_handle.save_dht_state).getDht_state();
+        org.libtorrent4j.swig.address_sha1_hash_pair_vector nids = state.getNids();
+        for (int i = 0; i < nids.size(); i++) {
+            org.libtorrent4j.swig.sha1_hash nid = nids.get(i).getSecond();
+            String key = new Sha1Hash(nid).toHex();
+            java.util.concurrent.CompletableFuture<List<DhtClient.Contact>> answer = new java.util.concurrent.CompletableFuture<>();
+            liveNodeQueries.put(key, answer);
+            session.swig().dht_live_nodes(nid);
+            try {
+                contacts.addAll(answer.get(2, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.debug("no live DHT nodes reported: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                liveNodeQueries.remove(key);
+            }
+        }
+        org.libtorrent4j.swig.udp_endpoint_vector nodes = state.getNodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            org.libtorrent4j.swig.udp_endpoint ep = nodes.get(i);
+            contacts.add(new DhtClient.Contact(null, new InetSocketAddress(ep.address().to_string(), ep.port())));
+        }
+        for (HostPort node : config.effectiveBootstrap()) {
+            InetSocketAddress address = new InetSocketAddress(node.host(), node.port());
+            if (!address.isUnresolved()) contacts.add(new DhtClient.Contact(null, address));
+        }
+        return contacts;
+    }
+
+    private void onLiveNodes(org.libtorrent4j.alerts.DhtLiveNodesAlert alert) {
+        java.util.concurrent.CompletableFuture<List<DhtClient.Contact>> answer = liveNodeQueries.get(alert.nodeId().toHex());
+        if (answer == null) return;
+        List<DhtClient.Contact> contacts = new ArrayList<>();
+        for (Object o : alert.nodes()) {
+            @SuppressWarnings("unchecked")
+            org.libtorrent4j.Pair<Sha1Hash, org.libtorrent4j.UdpEndpoint> node = (org.libtorrent4j.Pair<Sha1Hash, org.libtorrent4j.UdpEndpoint>) o;
+            org.libtorrent4j.UdpEndpoint ep = node.second;
+            contacts.add(new DhtClient.Contact(java.util.HexFormat.of().parseHex(node.first.toHex()),
+                    new InetSocketAddress(ep.address().toString(), ep.port())));
+        }
+        answer.complete(contacts);
+    }
+
+    private void onMutableItem(org.libtorrent4j.alerts.DhtMutableItemAlert alert) {
+        String key = java.util.HexFormat.of().formatHex(alert.key()) + "/" + java.util.HexFormat.of().formatHex(alert.salt());
+        PointerQuery query = pointerQueries.get(key);
+        if (query == null) return;
+        org.libtorrent4j.Entry item = alert.item();
+        if (item.swig().type() != org.libtorrent4j.swig.entry.data_type.undefined_t) {
+            try {
+                ChannelPointer pointer = new ChannelPointer(alert.key(), alert.salt(), alert.seq(), item.bencode(),
+                        alert.signature());
+                if (pointer.verify() && query.offer(pointer)) {
+                    // libtorrent reports the lookup as done only after its slowest query timed out
+                    // (15 s on a small DHT); a newer seq, if any, arrives within the same second
+                    timer.schedule(() -> query.done.complete(null), POINTER_SETTLE_MS, TimeUnit.MILLISECONDS);
+                }
+                else LOG.warn("ignoring a DHT item for {} with a bad signature", key);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("ignoring a malformed DHT item for {}: {}", key, e.getMessage());
+            }
+        }
+        if (alert.swig().getAuthoritative()) query.done.complete(null);
+    }
+
+    /** A running DHT lookup: the best pointer so far and whether the lookup ended. */
+    private static final class PointerQuery {
+        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        volatile ChannelPointer best;
+
+        /** Keeps the pointer if it is the newest; true if it was the first one. */
+        synchronized boolean offer(ChannelPointer pointer) {
+            boolean first = best == null;
+            if (best == null || pointer.seq() > best.seq()) best = pointer;
+            return first;
+        }
     }
 
     /** The status of one torrent, if the engine has it. */
@@ -688,11 +934,19 @@ public final class SwarmEngine implements AutoCloseable {
             if (info.numFiles() == 1) path = Path.of(path).resolve(info.files().filePath(0)).toString();
             else path = target != null ? target : Path.of(path).resolve(info.files().name()).toString();
         }
-        long size = info == null ? 0 : info.totalSize();
+        long size = info == null ? 0 : dataSize(info);
         return new TorrentStatus(infohash, info == null ? s.name() : info.name(), state,
                 size == 0 ? 0 : (double) s.totalDone() / size, size, s.totalDone(), s.numPeers(), s.numSeeds(),
                 s.distributedCopies(), s.downloadPayloadRate(), s.uploadPayloadRate(),
                 s.totalPayloadDownload(), s.totalPayloadUpload(), path, error);
+    }
+
+    /** The bytes of a torrent's files, without the padding BEP 52 puts between them. */
+    private static long dataSize(TorrentInfo info) {
+        org.libtorrent4j.FileStorage storage = info.files();
+        long size = info.totalSize();
+        for (int i = 0; i < storage.numFiles(); i++) if (storage.padFileAt(i)) size -= storage.fileSize(i);
+        return size;
     }
 
     /**
@@ -775,7 +1029,7 @@ public final class SwarmEngine implements AutoCloseable {
                     AlertType.PIECE_FINISHED.swig(), AlertType.TORRENT_FINISHED.swig(),
                     AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
                     AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig(),
-                    AlertType.READ_PIECE.swig()
+                    AlertType.READ_PIECE.swig(), AlertType.DHT_MUTABLE_ITEM.swig(), AlertType.DHT_LIVE_NODES.swig()
             };
         }
 
@@ -802,6 +1056,7 @@ public final class SwarmEngine implements AutoCloseable {
                 }
                 case METADATA_RECEIVED -> {
                     TorrentHandle handle = ((TorrentAlert<?>) alert).handle();
+                    if (!checkDirectory(handle)) return;
                     applyTarget(handle);
                     requestSave(handle);
                     if (awaitingReader.contains(handle.infoHash().toHex()) && !streams.containsKey(handle.infoHash().toHex())) {
@@ -826,6 +1081,8 @@ public final class SwarmEngine implements AutoCloseable {
                                 failed ? read.error().getMessage() : null);
                     }
                 }
+                case DHT_MUTABLE_ITEM -> onMutableItem((org.libtorrent4j.alerts.DhtMutableItemAlert) alert);
+                case DHT_LIVE_NODES -> onLiveNodes((org.libtorrent4j.alerts.DhtLiveNodesAlert) alert);
                 case TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
                 case SAVE_RESUME_DATA -> onResumeData((SaveResumeDataAlert) alert);
                 case SAVE_RESUME_DATA_FAILED -> saveDone(((TorrentAlert<?>) alert).handle().infoHash().toHex());

@@ -14,6 +14,23 @@ final class TorrentMaker {
     record Made(TorrentInfo info, byte[] torrentFile) {
     }
 
+    /**
+     * A hybrid v1+v2 torrent of a directory: BEP 52 gives every file its own piece-aligned hash
+     * tree, so a new version re-uses every unchanged file a peer already holds.
+     */
+    static Made makeDirectory(Path directory) {
+        Path dir = directory.toAbsolutePath();
+        if (!Files.isDirectory(dir)) throw new SwarmException(dir + " is not a directory");
+        TorrentBuilder builder = new TorrentBuilder().path(dir.toFile()).creator("Swarmtube")
+                .flags(TorrentBuilder.CANONICAL_FILES);
+        try {
+            byte[] torrent = builder.generate().entry().bencode();
+            return new Made(TorrentInfo.bdecode(torrent), torrent);
+        } catch (IOException | RuntimeException e) {
+            throw new SwarmException("cannot hash " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     static Made make(PublishRequest request, HashingProgress progress) {
         Path file = request.file().toAbsolutePath();
         if (!Files.exists(file)) throw new SwarmException(file + ": no such file");
