@@ -39,7 +39,7 @@ final class ControlClient implements NodeApi {
     @Override
     public PublishResult publish(PublishCommand command) {
         PublishCommand absolute = new PublishCommand(command.file().toAbsolutePath(), command.title(),
-                command.description(), command.tags(), command.trackers(), command.webSeeds());
+                command.description(), command.tags(), command.trackers(), command.webSeeds(), command.anyFile());
         return call("POST", "/v1/publish", absolute, PublishResult.class);
     }
 
@@ -61,6 +61,46 @@ final class ControlClient implements NodeApi {
     @Override
     public StatusReport status() {
         return call("GET", "/v1/status", null, StatusReport.class);
+    }
+
+    @Override
+    public ChannelView channel() {
+        return call("GET", "/v1/channel", null, ChannelView.class);
+    }
+
+    @Override
+    public ChannelChange subscribe(String link) {
+        return call("POST", "/v1/subscribe", Map.of("link", link), ChannelChange.class);
+    }
+
+    @Override
+    public ChannelChange unsubscribe(String link) {
+        return call("POST", "/v1/unsubscribe", Map.of("link", link), ChannelChange.class);
+    }
+
+    @Override
+    public ChannelChange block(String link) {
+        return call("POST", "/v1/block", Map.of("link", link), ChannelChange.class);
+    }
+
+    @Override
+    public VideoList feed() {
+        return call("GET", "/v1/feed", null, VideoList.class);
+    }
+
+    @Override
+    public VideoList search(String query) {
+        return call("POST", "/v1/search", Map.of("query", query), VideoList.class);
+    }
+
+    @Override
+    public ChannelList channels() {
+        return call("GET", "/v1/channels", null, ChannelList.class);
+    }
+
+    @Override
+    public UnpublishResult unpublish(String videoId) {
+        return call("POST", "/v1/unpublish", Map.of("videoId", videoId), UnpublishResult.class);
     }
 
     private <T> T call(String method, String path, Object body, Class<T> type) {

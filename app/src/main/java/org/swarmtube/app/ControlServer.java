@@ -91,6 +91,14 @@ final class ControlServer implements AutoCloseable {
                 }
                 case "GET /v1/fetch" -> node.fetchProgress(query(exchange, "infohash"));
                 case "POST /v1/stream" -> node.stream(body(exchange).path("what").asText());
+                case "GET /v1/channel" -> node.channel();
+                case "POST /v1/subscribe" -> node.subscribe(body(exchange).path("link").asText());
+                case "POST /v1/unsubscribe" -> node.unsubscribe(body(exchange).path("link").asText());
+                case "POST /v1/block" -> node.block(body(exchange).path("link").asText());
+                case "GET /v1/feed" -> node.feed();
+                case "POST /v1/search" -> node.search(body(exchange).path("query").asText());
+                case "GET /v1/channels" -> node.channels();
+                case "POST /v1/unpublish" -> node.unpublish(body(exchange).path("videoId").asText());
                 default -> null;
             };
             if (answer == null) reply(exchange, 404, Map.of("error", "no such request: " + route));

@@ -61,6 +61,26 @@ public final class Home {
         return dir.resolve("settings.json");
     }
 
+    /** The channel identity's key file, readable by the owner only. */
+    public Path identityFile() {
+        return dir.resolve("identity.json");
+    }
+
+    /** Catalog torrents, own and others', one directory per channel named by its public key. */
+    Path catalogsDir() {
+        return dir.resolve("catalogs");
+    }
+
+    /** Videos fetched for watching, one directory per torrent. */
+    Path libraryDir() {
+        return dir.resolve("library");
+    }
+
+    /** Thumbnails of this node's own publications. */
+    Path thumbnailsDir() {
+        return dir.resolve("thumbnails");
+    }
+
     Path logDir() {
         return dir.resolve("logs");
     }

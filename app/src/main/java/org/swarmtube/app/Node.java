@@ -11,7 +11,20 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.swarmtube.catalog.ChannelInfo;
+import org.swarmtube.catalog.ChannelStore;
 import org.swarmtube.catalog.Infohash;
+import org.swarmtube.catalog.VideoSummary;
+import org.swarmtube.catalog.channel.CatalogEntry;
+import org.swarmtube.catalog.channel.CatalogLimits;
+import org.swarmtube.catalog.channel.ChannelLink;
+import org.swarmtube.catalog.channel.ChannelProfile;
+import org.swarmtube.catalog.channel.Jpeg;
+import org.swarmtube.catalog.channel.SignedCatalog;
+import org.swarmtube.media.MediaInfo;
+import org.swarmtube.media.MediaProbe;
+import org.swarmtube.media.NotAVideoException;
+import org.swarmtube.media.Thumbnailer;
 import org.swarmtube.catalog.MagnetLink;
 import org.swarmtube.catalog.VideoId;
 import org.swarmtube.catalog.VideoRecord;
@@ -40,15 +53,24 @@ public final class Node implements NodeApi, AutoCloseable {
     private final FileLock lock;
     private final VideoStore videos;
     private final SwarmEngine swarm;
+    private final OwnChannel own;
+    private final ChannelSync sync;
+    private final ChannelPoller poller;
     private StreamServer streamServer;
+    private final String swarmListenHost;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Node(Home home, FileChannel lockChannel, FileLock lock, VideoStore videos, SwarmEngine swarm) {
+    private Node(Home home, FileChannel lockChannel, FileLock lock, VideoStore videos, SwarmEngine swarm,
+                 NodeOptions options) {
         this.home = home;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.videos = videos;
         this.swarm = swarm;
+        this.swarmListenHost = options.listen().map(HostPort::host).orElse("0.0.0.0");
+        this.own = OwnChannel.open(home, swarm, videos.channels());
+        this.sync = new ChannelSync(swarm, videos.channels(), home.catalogsDir(), own.publicKeyHex());
+        this.poller = new ChannelPoller(sync, videos.channels(), own, options.pollInterval(), this::keepCopy);
     }
 
     /**
@@ -71,7 +93,12 @@ public final class Node implements NodeApi, AutoCloseable {
             if (lock == null) throw new NodeBusyException(home);
             store = VideoStore.open(home.dir());
             SwarmEngine engine = startEngine(home, options);
-            return new Node(home, channel, lock, store, engine);
+            try {
+                return new Node(home, channel, lock, store, engine, options);
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
         } catch (IOException e) {
             closeQuietly(store, lock, channel);
             throw new SwarmException("cannot lock " + home.lockFile() + ": " + e.getMessage(), e);
@@ -151,23 +178,231 @@ public final class Node implements NodeApi, AutoCloseable {
     }
 
     /**
-     * Publishes a file, reporting hashing progress. Title and tags are checked before hashing;
-     * if recording the video fails, the torrent is removed again, so nothing is half-published.
+     * Publishes a file, reporting hashing progress: checks that it is a video (duration,
+     * resolution, a thumbnail), hashes and seeds it, records it and lists it in this node's
+     * channel. Title and tags are checked first; if a later step fails, the torrent is removed
+     * again, so nothing is half-published.
+     *
+     * @throws IllegalArgumentException if the file is not a playable video, saying why
      */
     public PublishResult publish(PublishCommand command, HashingProgress progress) {
         VideoRecord.checkMetadata(command.title(), command.description(), command.tags());
+        Probed probed = command.anyFile() ? Probed.NONE : probe(command.file());
         PublishedTorrent torrent = swarm.publish(
                 new PublishRequest(command.file(), command.trackers(), command.webSeeds(), 0), progress);
+        Instant now = Instant.now();
         VideoRecord record = new VideoRecord(VideoId.ofInfohash(torrent.infohash()), torrent.infohash(), Optional.empty(),
-                command.title(), command.description(), command.tags(), torrent.name(), torrent.sizeBytes(), Instant.now());
+                command.title(), command.description(), command.tags(), torrent.name(), torrent.sizeBytes(), now);
         try {
             videos.put(record);
+            own.add(CatalogEntry.of(torrent.infohash(), command.title(), command.description(), command.tags(),
+                    probed.duration(), probed.width(), probed.height(), torrent.sizeBytes(), now, probed.thumbnail()));
         } catch (RuntimeException e) {
             swarm.remove(torrent.infohash(), false);
             throw e;
         }
         LOG.info("published {} as {} ({})", command.file(), record.id(), torrent.infohash());
         return new PublishResult(record.id().toString(), torrent.infohash(), torrent.magnet());
+    }
+
+    /** What probing found out about a video file. */
+    private record Probed(java.time.Duration duration, int width, int height, Optional<Jpeg> thumbnail) {
+        static final Probed NONE = new Probed(java.time.Duration.ZERO, 0, 0, Optional.empty());
+    }
+
+    private Probed probe(Path file) {
+        // the same sentences as the engine's, whether or not the file was to be probed
+        if (!Files.exists(file)) throw new SwarmException(file.toAbsolutePath() + ": no such file");
+        if (Files.isDirectory(file)) throw new SwarmException(file.toAbsolutePath() + " is a directory, not a video file");
+        try {
+            if (Files.size(file) == 0) throw new SwarmException(file.toAbsolutePath() + " is empty");
+        } catch (java.io.IOException e) {
+            throw new SwarmException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        MediaInfo info;
+        try (MediaProbe probe = new MediaProbe()) {
+            info = probe.probe(file);
+        } catch (NotAVideoException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Optional<Jpeg> thumbnail = Optional.empty();
+        try (Thumbnailer thumbnailer = new Thumbnailer()) {
+            Path jpeg = home.thumbnailsDir().resolve(file.getFileName() + "-" + System.nanoTime() + ".jpg");
+            Files.createDirectories(jpeg.getParent());
+            thumbnailer.writeThumbnail(file, jpeg);
+            byte[] bytes = Files.readAllBytes(jpeg);
+            Files.deleteIfExists(jpeg);
+            if (bytes.length <= CatalogLimits.MAX_THUMBNAIL_BYTES) thumbnail = Optional.of(Jpeg.of(bytes));
+            else LOG.warn("the thumbnail of {} is {} bytes, over the catalog's limit; publishing without", file, bytes.length);
+        } catch (NotAVideoException | java.io.IOException | RuntimeException e) {
+            LOG.warn("no thumbnail for {}: {}", file, e.getMessage());
+        }
+        return new Probed(info.duration(), info.width(), info.height(), thumbnail);
+    }
+
+    @Override
+    public UnpublishResult unpublish(String videoId) {
+        VideoId id = VideoId.parse(videoId);
+        boolean removed = own.remove(id);
+        if (!removed) throw new IllegalArgumentException("the video " + videoId.trim() + " is not in this node's channel");
+        return new UnpublishResult(id.toString(), true, "removed from the channel's catalog; subscribers drop it at their"
+                + " next poll, but copies others already downloaded cannot be recalled");
+    }
+
+    // ---- channels
+
+    @Override
+    public ChannelView channel() {
+        SignedCatalog catalog = own.catalog();
+        return new ChannelView(shareableLink().toUri(), own.publicKeyHex(), catalog.profile().name());
+    }
+
+    /**
+     * The own channel's link, with this node's address as a peer hint when it listens on a
+     * specific address (a LAN or loopback node); a node on all interfaces is found through the DHT.
+     */
+    public ChannelLink shareableLink() {
+        ChannelLink link = own.bareLink();
+        String host = swarmListenHost;
+        if (host != null && !host.equals("0.0.0.0") && !host.equals("::")) link = link.withPeer(host + ":" + swarm.listenPort());
+        return link;
+    }
+
+    /** Changes the own channel's name, description or avatar (signs and publishes a new version). */
+    public void setProfile(ChannelProfile profile) {
+        own.setProfile(profile);
+    }
+
+    /** The own channel's current profile. */
+    public ChannelProfile profile() {
+        return own.catalog().profile();
+    }
+
+    @Override
+    public ChannelChange subscribe(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        if (channel.publicKeyHex().equals(own.publicKeyHex())) {
+            throw new IllegalArgumentException("this is this node's own channel");
+        }
+        ChannelStore store = videos.channels();
+        store.learn(channel, org.swarmtube.catalog.ChannelSource.SUBSCRIBED);
+        store.subscribe(channel);
+        ChannelSync.Result result = awaitSync(channel);
+        return change(channel, result.outcome() == ChannelSync.Result.Outcome.UPDATED
+                || result.outcome() == ChannelSync.Result.Outcome.UP_TO_DATE, result.message());
+    }
+
+    /**
+     * Records a channel opened by link (without subscribing) and looks it up in the background.
+     *
+     * @return the future result of the lookup
+     */
+    public java.util.concurrent.CompletableFuture<ChannelChange> openChannel(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        videos.channels().learn(channel, org.swarmtube.catalog.ChannelSource.LINK);
+        if (channel.publicKeyHex().equals(own.publicKeyHex())) {
+            return java.util.concurrent.CompletableFuture.completedFuture(change(channel, true, "this node's own channel"));
+        }
+        return poller.pollNow(channel).thenApply(r -> change(channel,
+                r.outcome() == ChannelSync.Result.Outcome.UPDATED || r.outcome() == ChannelSync.Result.Outcome.UP_TO_DATE,
+                r.message()));
+    }
+
+    /** Looks a known channel up now, in the background. */
+    public java.util.concurrent.CompletableFuture<ChannelChange> refresh(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        return poller.pollNow(channel).thenApply(r -> change(channel,
+                r.outcome() == ChannelSync.Result.Outcome.UPDATED || r.outcome() == ChannelSync.Result.Outcome.UP_TO_DATE,
+                r.message()));
+    }
+
+    private ChannelSync.Result awaitSync(ChannelLink channel) {
+        try {
+            return poller.pollNow(channel).get(ChannelSync.LOOKUP_TIMEOUT.plus(ChannelSync.FETCH_TIMEOUT).toSeconds() + 5,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new ChannelSync.Result(ChannelSync.Result.Outcome.FAILED, 0, "the lookup is still running");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ChannelSync.Result(ChannelSync.Result.Outcome.FAILED, 0, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new ChannelSync.Result(ChannelSync.Result.Outcome.FAILED, 0, Verb.sentence(e.getCause()));
+        }
+    }
+
+    @Override
+    public ChannelChange unsubscribe(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        boolean was = videos.channels().unsubscribe(channel);
+        return change(channel, true, was ? "unsubscribed" : "was not subscribed");
+    }
+
+    @Override
+    public ChannelChange block(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        if (channel.publicKeyHex().equals(own.publicKeyHex())) throw new IllegalArgumentException("cannot block this node's own channel");
+        videos.channels().block(channel);
+        sync.forget(channel.publicKeyHex());
+        return change(channel, true, "blocked: its videos no longer appear in the feed, browsing or search");
+    }
+
+    /** Lifts a block. */
+    public ChannelChange unblock(String link) {
+        ChannelLink channel = ChannelLink.parse(link);
+        videos.channels().unblock(channel);
+        return change(channel, true, "unblocked");
+    }
+
+    private ChannelChange change(ChannelLink link, boolean found, String message) {
+        Optional<ChannelInfo> info = videos.channels().channel(link.publicKeyHex());
+        return new ChannelChange(link.withoutPeers().toUri(), link.publicKeyHex(),
+                info.flatMap(ChannelInfo::name).orElse(""), info.map(ChannelInfo::subscribed).orElse(false),
+                info.map(ChannelInfo::blocked).orElse(false), found, info.map(ChannelInfo::videoCount).orElse(0), message);
+    }
+
+    @Override
+    public VideoList feed() {
+        return new VideoList(videos.channels().feed(0, ChannelStore.MAX_PAGE).stream().map(Node::feedVideo).toList());
+    }
+
+    @Override
+    public VideoList search(String query) {
+        return new VideoList(videos.channels().search(query, 0, ChannelStore.MAX_PAGE).stream().map(Node::feedVideo).toList());
+    }
+
+    static FeedVideo feedVideo(VideoSummary v) {
+        return new FeedVideo(v.videoId().toString(), v.title(), v.channelName(), v.infohash(), v.magnet().toUri(),
+                v.published().toString());
+    }
+
+    @Override
+    public ChannelList channels() {
+        return new ChannelList(videos.channels().channels().stream()
+                .map(c -> new ChannelEntry(c.publicKeyHex(), c.name().orElse(""), c.link().map(ChannelLink::toUri).orElse(""),
+                        c.subscribed(), c.blocked(), c.videoCount(), c.source().name().toLowerCase(java.util.Locale.ROOT),
+                        c.seq().orElse(0)))
+                .toList());
+    }
+
+    /** Everything the node knows of channels and their videos, for browsing and search. */
+    public ChannelStore channelStore() {
+        return videos.channels();
+    }
+
+    /** Tells {@code listener} (on a node thread) when subscribed channels bring new videos. */
+    public void onNewVideos(java.util.function.Consumer<ChannelPoller.NewVideos> listener) {
+        poller.onNewVideos(listener);
+    }
+
+    private void keepCopy(VideoSummary video) {
+        if (swarm.status(video.infohash()).isPresent()) return;
+        try {
+            swarm.download(video.magnet(), library(video.infohash()));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot keep a copy of {}: {}", video.infohash(), e.getMessage());
+        }
     }
 
     @Override
@@ -240,6 +475,8 @@ public final class Node implements NodeApi, AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        poller.close();
+        own.close();
         synchronized (this) {
             if (streamServer != null) streamServer.close();
         }

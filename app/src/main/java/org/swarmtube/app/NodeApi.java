@@ -26,9 +26,37 @@ public interface NodeApi {
      */
     StreamUrl stream(String what);
 
-    /** What {@code publish} needs. */
+    /** This node's channel: its link, key and name. */
+    ChannelView channel();
+
+    /** Follows a channel and looks it up at once; its videos enter the feed. */
+    ChannelChange subscribe(String link);
+
+    /** Stops following a channel; what is known of it stays browsable. */
+    ChannelChange unsubscribe(String link);
+
+    /** Hides a channel from the feed, browsing and search, and stops fetching it. */
+    ChannelChange block(String link);
+
+    /** New videos of subscribed channels, newest first. */
+    VideoList feed();
+
+    /** Videos of every known channel matching a query. */
+    VideoList search(String query);
+
+    /** Every channel this node knows. */
+    ChannelList channels();
+
+    /** Takes one of this node's videos out of its channel's catalog. */
+    UnpublishResult unpublish(String videoId);
+
+    /**
+     * What {@code publish} needs.
+     *
+     * @param anyFile publish a file that is not a video (no probing, no thumbnail)
+     */
     record PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers,
-                          List<String> webSeeds) {
+                          List<String> webSeeds, boolean anyFile) {
         public PublishCommand {
             tags = tags == null ? List.of() : List.copyOf(tags);
             trackers = trackers == null ? List.of() : List.copyOf(trackers);
@@ -37,8 +65,49 @@ public interface NodeApi {
         }
 
         public PublishCommand(Path file, String title, String description, List<String> tags, List<String> trackers) {
-            this(file, title, description, tags, trackers, List.of());
+            this(file, title, description, tags, trackers, List.of(), false);
         }
+
+        /** The same command for a file that need not be a video. */
+        public PublishCommand allowingAnyFile() {
+            return new PublishCommand(file, title, description, tags, trackers, webSeeds, true);
+        }
+    }
+
+    /** {@code channel}'s answer; the field names are a public contract. */
+    record ChannelView(String link, String publicKey, String name) {
+    }
+
+    /**
+     * What subscribing, unsubscribing or blocking did.
+     *
+     * @param found   whether the channel's catalog was found (after subscribing)
+     * @param videos  how many of its videos this node lists
+     * @param message what happened, for a person
+     */
+    record ChannelChange(String link, String publicKey, String name, boolean subscribed, boolean blocked, boolean found,
+                         int videos, String message) {
+    }
+
+    /** One video in {@code feed} and {@code search}; the field names are a public contract. */
+    record FeedVideo(String videoId, String title, String channel, String infohash, String magnet, String published) {
+    }
+
+    /** {@code feed}'s and {@code search}'s answer. */
+    record VideoList(List<FeedVideo> videos) {
+    }
+
+    /** One channel in {@code channels}. */
+    record ChannelEntry(String publicKey, String name, String link, boolean subscribed, boolean blocked, int videos,
+                        String source, long seq) {
+    }
+
+    /** {@code channels}' answer. */
+    record ChannelList(List<ChannelEntry> channels) {
+    }
+
+    /** {@code unpublish}'s answer. */
+    record UnpublishResult(String videoId, boolean removed, String note) {
     }
 
     /** {@code publish}'s answer; the field names are a public contract. */

@@ -37,15 +37,33 @@ final class NodeFlags {
             description = "Download limit in bytes/s, with an optional K, M or G suffix (default: none).")
     String maxDownload;
 
+    @Option(names = "--poll-interval", paramLabel = "DURATION",
+            description = "How often subscribed channels are looked up for new videos, e.g. 30s, 10m, 1h (default: 10m).")
+    String pollInterval;
+
     boolean anyGiven() {
         return listen != null || dhtBootstrap != null || dhtAllowLocal || noUpnp || noNatPmp || noLsd
-                || maxUpload != null || maxDownload != null;
+                || maxUpload != null || maxDownload != null || pollInterval != null;
+    }
+
+    static java.time.Duration duration(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(s|m|h)?").matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; write e.g. 30s, 10m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
     }
 
     NodeOptions toOptions() {
         Optional<HostPort> listenAt = listen == null ? Optional.empty() : Optional.of(HostPort.parse(listen));
         return new NodeOptions(listenAt, Optional.ofNullable(dhtBootstrap).map(HostPort::parseList), dhtAllowLocal,
-                !noUpnp, !noNatPmp, !noLsd, new RateLimits(rate("--max-upload", maxUpload), rate("--max-download", maxDownload)));
+                !noUpnp, !noNatPmp, !noLsd, new RateLimits(rate("--max-upload", maxUpload), rate("--max-download", maxDownload)),
+                pollInterval == null ? NodeOptions.DEFAULT_POLL_INTERVAL : duration("--poll-interval", pollInterval));
     }
 
     static long rate(String option, String text) {

@@ -1,5 +1,6 @@
 package org.swarmtube.app;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.swarmtube.swarm.HostPort;
@@ -15,9 +16,22 @@ import org.swarmtube.swarm.RateLimits;
  * @param natPmp        NAT-PMP port mapping
  * @param lsd           local service discovery
  * @param limits        global rate limits
+ * @param pollInterval  how often subscribed channels are looked up on the DHT
  */
 public record NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dhtBootstrap, boolean dhtAllowLocal,
-                          boolean upnp, boolean natPmp, boolean lsd, RateLimits limits) {
+                          boolean upnp, boolean natPmp, boolean lsd, RateLimits limits, Duration pollInterval) {
+    /** The default time between two lookups of a subscribed channel. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(10);
+
+    public NodeOptions {
+        if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("the poll interval must be at least 1 s");
+    }
+
+    public NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dhtBootstrap, boolean dhtAllowLocal,
+                       boolean upnp, boolean natPmp, boolean lsd, RateLimits limits) {
+        this(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, DEFAULT_POLL_INTERVAL);
+    }
+
     /** The zero-configuration defaults. */
     public static NodeOptions defaults() {
         return new NodeOptions(Optional.empty(), Optional.empty(), false, true, true, true, RateLimits.UNLIMITED);
@@ -30,6 +44,10 @@ public record NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dh
     }
 
     public NodeOptions withLimits(RateLimits value) {
-        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, value);
+        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, value, pollInterval);
+    }
+
+    public NodeOptions withPollInterval(Duration value) {
+        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, value);
     }
 }

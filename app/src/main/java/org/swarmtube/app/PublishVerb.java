@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "publish", description = {"Hash a video file into a torrent, record it and seed it.",
+@Command(name = "publish", description = {"Check that a file is a video, hash it into a torrent, seed it, and list it",
+        "in this node's channel (a new signed catalog version, announced on the DHT).",
         "The file is seeded from where it is: keep it there."})
 final class PublishVerb extends Verb {
     @Parameters(index = "0", paramLabel = "FILE", description = "The video file.")
@@ -29,6 +30,9 @@ final class PublishVerb extends Verb {
     @Option(names = "--web-seed", paramLabel = "URL", description = "An HTTP URL serving the same file (BEP 19); repeat for more.")
     List<String> webSeeds = new ArrayList<>();
 
+    @Option(names = "--any-file", hidden = true, description = "Publish a file that is not a video (no probing, no thumbnail).")
+    boolean anyFile;
+
     @Mixin
     NodeFlags nodeFlags;
 
@@ -36,7 +40,7 @@ final class PublishVerb extends Verb {
     public Integer call() {
         boolean[] embedded = {false};
         NodeApi.PublishResult result = withNode(nodeFlags, node -> {
-            NodeApi.PublishCommand command = new NodeApi.PublishCommand(file, title, description, tags, trackers, webSeeds);
+            NodeApi.PublishCommand command = new NodeApi.PublishCommand(file, title, description, tags, trackers, webSeeds, anyFile);
             if (node instanceof Node local) {
                 embedded[0] = true;
                 return local.publish(command, new ProgressLine(err(), "hashing " + file.getFileName()));

@@ -14,7 +14,10 @@ import picocli.CommandLine.ScopeType;
         description = {"Peer-to-peer video sharing over BitTorrent.", "",
                 "Every verb works on the data directory's node: if 'swarmtube node' runs there, the verb talks to it;",
                 "otherwise the verb starts the node for as long as it runs."},
-        subcommands = {NodeVerb.class, PublishVerb.class, FetchVerb.class, StreamVerb.class, StatusVerb.class})
+        subcommands = {NodeVerb.class, PublishVerb.class, FetchVerb.class, StreamVerb.class, StatusVerb.class,
+                ChannelVerbs.Channel.class, ChannelVerbs.Subscribe.class, ChannelVerbs.Unsubscribe.class,
+                ChannelVerbs.Feed.class, ChannelVerbs.Channels.class, ChannelVerbs.Search.class, ChannelVerbs.Block.class,
+                ChannelVerbs.Unpublish.class})
 public final class Swarmtube implements Callable<Integer> {
     static final String VERSION = "0.1.0";
 

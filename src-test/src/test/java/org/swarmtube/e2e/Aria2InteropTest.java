@@ -46,7 +46,7 @@ class Aria2InteropTest {
         String announce = "http://127.0.0.1:" + trackerPort + "/announce";
         try (Node node = Node.start(Home.at(tmp.resolve("node")), NodeOptions.loopback(List.of()))) {
             NodeApi.PublishResult published = node.publish(
-                    new NodeApi.PublishCommand(video, "Clip", "", List.of(), List.of(announce)));
+                    new NodeApi.PublishCommand(video, "Clip", "", List.of(), List.of(announce)).allowingAnyFile());
             assertThat(MagnetLink.parse(published.magnet()).trackers()).containsExactly(announce);
             try (OpenTracker tracker = OpenTracker.start(tmp.resolve("tracker"), trackerPort, List.of(published.infohash()))) {
                 node.swarm().reannounce(published.infohash());

@@ -51,7 +51,7 @@ class CommandLineTest {
     @Test
     void publishPrintsTheVideoIdInfohashAndMagnet() throws Exception {
         Path video = TestFiles.random(tmp.resolve("clip.mp4"), 1_000_000, 3);
-        Result published = verb("publish", video.toString(), "--title", "A clip", "--description", "d", "--tag", "x", "--tag", "y");
+        Result published = verb("publish", video.toString(), "--title", "A clip", "--description", "d", "--tag", "x", "--tag", "y", "--any-file");
         assertThat(published.exit()).as(published.err()).isZero();
         JsonNode json = published.json();
         assertThat(json.path("videoId").asText()).matches("[a-z2-7]{16}");
@@ -77,6 +77,9 @@ class CommandLineTest {
         assertRefused(verb("publish", dir.toString(), "--title", "t"), "is a directory");
         Path video = TestFiles.random(tmp.resolve("ok.mp4"), 100_000, 4);
         assertRefused(verb("publish", video.toString(), "--title", "  "), "title is empty");
+        Result notAVideo = verb("publish", video.toString(), "--title", "Random bytes");
+        assertRefused(notAVideo, "video");
+        System.out.println("publishing random bytes: " + notAVideo.err().strip());
         assertThat(verb("status").json().path("torrents")).isEmpty();
     }
 

@@ -32,7 +32,7 @@ class KillAndResumeTest {
         // the seeder is held to 5 MiB/s so the kill lands near the middle (limits hold for loopback peers)
         NodeOptions slow = NodeOptions.loopback(List.of()).withLimits(new RateLimits(5L * 1024 * 1024, 0));
         try (Node a = Node.start(Home.at(tmp.resolve("a")), slow)) {
-            NodeApi.PublishResult published = a.publish(new NodeApi.PublishCommand(video, "Talk", "", List.of(), List.of()));
+            NodeApi.PublishResult published = a.publish(new NodeApi.PublishCommand(video, "Talk", "", List.of(), List.of()).allowingAnyFile());
             String link = MagnetLink.parse(published.magnet()).withPeer("127.0.0.1:" + a.swarm().listenPort()).toUri();
             Path out = tmp.resolve("viewer/talk.mp4");
             String[] fetch = {"--home", tmp.resolve("b").toString(), "--json", "fetch", link, "--out", out.toString(),

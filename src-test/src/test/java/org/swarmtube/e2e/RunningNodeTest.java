@@ -50,7 +50,7 @@ class RunningNodeTest {
             Path video = TestFiles.random(tmp.resolve("clip.mp4"), 500_000, 5);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int exit = Swarmtube.run(new String[] {"--home", home.toString(), "--json", "publish", video.toString(), "--title", "Clip"},
+            int exit = Swarmtube.run(new String[] {"--home", home.toString(), "--json", "publish", video.toString(), "--title", "Clip", "--any-file"},
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertThat(exit).as(err.toString()).isZero();
             assertThat(err.toString()).as("no 'no node is running' note").isEmpty();

@@ -42,7 +42,7 @@ class StreamServerTest {
         source = Files.readAllBytes(video);
         creator = Node.start(Home.at(tmp.resolve("a")), NodeOptions.loopback(List.of()));
         viewer = Node.start(Home.at(tmp.resolve("b")), NodeOptions.loopback(List.of()));
-        NodeApi.PublishResult published = creator.publish(new NodeApi.PublishCommand(video, "Talk", "", List.of(), List.of()));
+        NodeApi.PublishResult published = creator.publish(new NodeApi.PublishCommand(video, "Talk", "", List.of(), List.of()).allowingAnyFile());
         creator.swarm().setLimits(published.infohash(), new RateLimits(2 * 1024 * 1024, 0));
         stream = viewer.stream(MagnetLink.parse(published.magnet()).withPeer("127.0.0.1:" + creator.swarm().listenPort()).toUri());
     }

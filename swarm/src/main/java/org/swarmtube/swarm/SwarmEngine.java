@@ -76,6 +76,8 @@ public final class SwarmEngine implements AutoCloseable {
     private final Map<String, DirectoryCheck> directoryChecks = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, PointerQuery> pointerQueries = new ConcurrentHashMap<>();
+    /** Per DHT key: lookups started and lookups libtorrent reported finished. */
+    private final Map<String, long[]> traversals = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<List<DhtClient.Contact>>> liveNodeQueries =
             new ConcurrentHashMap<>();
     private final DhtClient dhtClient;
@@ -168,6 +170,9 @@ public final class SwarmEngine implements AutoCloseable {
         if (config.dhtAllowLocal()) {
             settings.setBoolean(settings_pack.bool_types.dht_restrict_routing_ips.swigValue(), false);
             settings.setBoolean(settings_pack.bool_types.dht_restrict_search_ips.swigValue(), false);
+            // every node of a loopback or one-host DHT shares one IP: libtorrent's default of 5
+            // queries a second per IP blocks the whole test network for 5 minutes after a burst
+            settings.setInteger(settings_pack.int_types.dht_block_ratelimit.swigValue(), 100_000);
         }
         // connect_peer and deadlines act on the next tick; 100 ms instead of 500 ms cuts the first
         // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
@@ -412,6 +417,28 @@ public final class SwarmEngine implements AutoCloseable {
         return infohash;
     }
 
+    /**
+     * Downloads a whole torrent into {@code saveDir} under its own names (a copy the viewer keeps
+     * and seeds), or continues it if known.
+     *
+     * @return the torrent's infohash
+     */
+    public String download(MagnetLink link, Path saveDir) {
+        ensureOpen();
+        Optional<TorrentHandle> existing = handle(link.infohash());
+        if (existing.isPresent()) {
+            existing.get().resume();
+            return link.infohash();
+        }
+        try {
+            Files.createDirectories(saveDir);
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
+        }
+        addMagnet(link, saveDir);
+        return link.infohash();
+    }
+
     /** Adds a magnet link's torrent, started, with its save path, and dials its peer hints. */
     private void addMagnet(MagnetLink link, Path saveDir) {
         addMagnet(link, saveDir, new org.libtorrent4j.swig.torrent_flags_t());
@@ -633,6 +660,10 @@ public final class SwarmEngine implements AutoCloseable {
         if (running != null) {
             query = running;
         } else {
+            query.traversal = traversals.computeIfAbsent(key, k -> new long[2]);
+            synchronized (query.traversal) {
+                query.tick = ++query.traversal[0];
+            }
             session.swig().dht_get_item(Vectors.bytes2byte_array_32(publicKey), Vectors.bytes2byte_vector(salt));
         }
         try {
@@ -718,6 +749,16 @@ public final class SwarmEngine implements AutoCloseable {
 
     private void onMutableItem(org.libtorrent4j.alerts.DhtMutableItemAlert alert) {
         String key = java.util.HexFormat.of().formatHex(alert.key()) + "/" + java.util.HexFormat.of().formatHex(alert.salt());
+        boolean authoritative = alert.swig().getAuthoritative();
+        long finished = Long.MAX_VALUE;
+        if (authoritative) {
+            long[] counts = traversals.get(key);
+            if (counts != null) {
+                synchronized (counts) {
+                    finished = ++counts[1];
+                }
+            }
+        }
         PointerQuery query = pointerQueries.get(key);
         if (query == null) return;
         org.libtorrent4j.Entry item = alert.item();
@@ -725,7 +766,7 @@ public final class SwarmEngine implements AutoCloseable {
             try {
                 ChannelPointer pointer = new ChannelPointer(alert.key(), alert.salt(), alert.seq(), item.bencode(),
                         alert.signature());
-                if (pointer.verify() && query.offer(pointer)) {
+                if (pointer.verify() && query.offer(pointer) && !authoritative) {
                     // libtorrent reports the lookup as done only after its slowest query timed out
                     // (15 s on a small DHT); a newer seq, if any, arrives within the same second
                     timer.schedule(() -> query.done.complete(null), POINTER_SETTLE_MS, TimeUnit.MILLISECONDS);
@@ -735,13 +776,17 @@ public final class SwarmEngine implements AutoCloseable {
                 LOG.warn("ignoring a malformed DHT item for {}: {}", key, e.getMessage());
             }
         }
-        if (alert.swig().getAuthoritative()) query.done.complete(null);
+        // libtorrent ends a lookup ~15 s after its last useful answer: the end of an earlier
+        // lookup of the same key must not end this one with that lookup's (older) result
+        if (authoritative && query.tick <= finished) query.done.complete(null);
     }
 
     /** A running DHT lookup: the best pointer so far and whether the lookup ended. */
     private static final class PointerQuery {
         final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         volatile ChannelPointer best;
+        long[] traversal;
+        long tick;
 
         /** Keeps the pointer if it is the newest; true if it was the first one. */
         synchronized boolean offer(ChannelPointer pointer) {

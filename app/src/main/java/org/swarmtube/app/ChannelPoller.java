@@ -1,0 +1,109 @@
+package org.swarmtube.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.swarmtube.catalog.ChannelInfo;
+import org.swarmtube.catalog.ChannelStore;
+import org.swarmtube.catalog.Subscription;
+import org.swarmtube.catalog.VideoSummary;
+import org.swarmtube.catalog.channel.ChannelLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the channels this node knows up to date: subscriptions every poll interval, channels only
+ * heard of (recommended, on the LAN, opened by link) less often, on demand at once; stores the
+ * pointers it holds again every hour; downloads new videos of "keep a copy" subscriptions.
+ */
+final class ChannelPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
+    static final Duration REPUT_INTERVAL = Duration.ofHours(1);
+    /** Channels not subscribed to are looked up this many times less often. */
+    private static final int DISCOVERED_FACTOR = 6;
+
+    /** A subscribed channel brought new videos. */
+    record NewVideos(String channelKey, String channelName, int count) {
+    }
+
+    private final ChannelSync sync;
+    private final ChannelStore store;
+    private final OwnChannel own;
+    private final Consumer<VideoSummary> keepCopy;
+    private final List<Consumer<NewVideos>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "channel-poll"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "channel-sync"));
+    private long rounds;
+
+    ChannelPoller(ChannelSync sync, ChannelStore store, OwnChannel own, Duration interval, Consumer<VideoSummary> keepCopy) {
+        this.sync = sync;
+        this.store = store;
+        this.own = own;
+        this.keepCopy = keepCopy;
+        timer.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::reput, REPUT_INTERVAL.toMillis(), REPUT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    void onNewVideos(Consumer<NewVideos> listener) {
+        listeners.add(listener);
+    }
+
+    /** Looks a channel up now, off the caller's thread. */
+    CompletableFuture<ChannelSync.Result> pollNow(ChannelLink link) {
+        return CompletableFuture.supplyAsync(() -> syncAndAct(link), workers);
+    }
+
+    private void round() {
+        try {
+            boolean everyone = rounds++ % DISCOVERED_FACTOR == 0;
+            for (Subscription s : store.subscriptions()) workers.execute(() -> syncAndAct(s.link()));
+            if (everyone) {
+                for (ChannelInfo c : store.channels()) {
+                    if (c.subscribed() || c.blocked() || c.publicKeyHex().equals(own.publicKeyHex())) continue;
+                    c.link().ifPresent(link -> workers.execute(() -> syncAndAct(link)));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("polling channels: {}", e.toString());
+        }
+    }
+
+    private ChannelSync.Result syncAndAct(ChannelLink link) {
+        ChannelSync.Result result = sync.sync(link);
+        if (result.outcome() == ChannelSync.Result.Outcome.UPDATED) {
+            String key = link.publicKeyHex();
+            store.subscriptions().stream().filter(s -> s.link().publicKeyHex().equals(key)).findFirst().ifPresent(s -> {
+                if (s.keepCopy()) store.channelVideos(key, 0, ChannelStore.MAX_PAGE).forEach(keepCopy);
+                if (result.added() > 0) {
+                    String name = store.channel(key).flatMap(ChannelInfo::name).orElse(key.substring(0, 8));
+                    NewVideos event = new NewVideos(key, name, result.added());
+                    listeners.forEach(l -> l.accept(event));
+                }
+            });
+        }
+        return result;
+    }
+
+    private void reput() {
+        own.reput();
+        sync.reputAll();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

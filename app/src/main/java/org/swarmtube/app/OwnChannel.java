@@ -1,0 +1,178 @@
+package org.swarmtube.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.swarmtube.catalog.ChannelSource;
+import org.swarmtube.catalog.ChannelStore;
+import org.swarmtube.catalog.VideoId;
+import org.swarmtube.catalog.channel.CatalogDirectory;
+import org.swarmtube.catalog.channel.CatalogEntry;
+import org.swarmtube.catalog.channel.CatalogException;
+import org.swarmtube.catalog.channel.ChannelLink;
+import org.swarmtube.catalog.channel.ChannelProfile;
+import org.swarmtube.catalog.channel.Identity;
+import org.swarmtube.catalog.channel.SignedCatalog;
+import org.swarmtube.swarm.ChannelPointer;
+import org.swarmtube.swarm.PublishedTorrent;
+import org.swarmtube.swarm.SwarmEngine;
+import org.swarmtube.swarm.SwarmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's own channel: the identity made on first start, the signed catalog kept in its
+ * directory, the catalog torrent seeded from there, and the DHT pointer to it. Every change signs
+ * a new catalog version, reseeds, and stores the new pointer.
+ */
+final class OwnChannel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnChannel.class);
+    /** The BEP 44 salt of every Swarmtube channel: a key could later carry other kinds of item. */
+    static final byte[] SALT = "swarmtube".getBytes(StandardCharsets.US_ASCII);
+
+    private final Identity identity;
+    private final SwarmEngine swarm;
+    private final ChannelStore store;
+    private final Path dir;
+    private final ExecutorService dhtWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "own-channel-dht");
+        t.setDaemon(true);
+        return t;
+    });
+    private SignedCatalog catalog;
+    private String catalogInfohash;
+    private volatile ChannelPointer pointer;
+
+    private OwnChannel(Identity identity, SwarmEngine swarm, ChannelStore store, Path dir, SignedCatalog catalog) {
+        this.identity = identity;
+        this.swarm = swarm;
+        this.store = store;
+        this.dir = dir;
+        this.catalog = catalog;
+    }
+
+    /** Loads (or on first start makes) the identity and the catalog, seeds it and announces it. */
+    static OwnChannel open(Home home, SwarmEngine swarm, ChannelStore store) {
+        Identity identity = Identity.loadOrCreate(home.identityFile());
+        Path dir = home.catalogsDir().resolve(identity.publicKeyHex());
+        SignedCatalog catalog = null;
+        if (Files.exists(dir.resolve("head.json"))) {
+            try {
+                catalog = CatalogDirectory.read(dir, identity.publicKey());
+            } catch (CatalogException | IOException e) {
+                LOG.warn("the channel catalog in {} is unreadable ({}); starting a new one", dir, e.getMessage());
+            }
+        }
+        if (catalog == null) catalog = SignedCatalog.create(identity, ChannelProfile.named(defaultName()));
+        OwnChannel channel = new OwnChannel(identity, swarm, store, dir, catalog);
+        store.learn(channel.bareLink(), ChannelSource.LINK);
+        channel.republish();
+        return channel;
+    }
+
+    private static String defaultName() {
+        String user = System.getProperty("user.name", "");
+        return user.isBlank() || user.equals("root") ? "My channel" : user + "'s channel";
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    String publicKeyHex() {
+        return identity.publicKeyHex();
+    }
+
+    ChannelLink bareLink() {
+        return new ChannelLink(identity.publicKeyHex(), java.util.HexFormat.of().formatHex(SALT), List.of());
+    }
+
+    synchronized SignedCatalog catalog() {
+        return catalog;
+    }
+
+    synchronized Optional<String> catalogInfohash() {
+        return Optional.ofNullable(catalogInfohash);
+    }
+
+    /** Lists a video (or replaces its entry) and publishes the new catalog version. */
+    synchronized void add(CatalogEntry entry) {
+        catalog = catalog.withVideo(identity, entry);
+        republish();
+    }
+
+    /** Takes a video out of the catalog; false if it was not listed. */
+    synchronized boolean remove(VideoId videoId) {
+        if (catalog.video(videoId).isEmpty()) return false;
+        catalog = catalog.withoutVideo(identity, videoId);
+        republish();
+        return true;
+    }
+
+    synchronized void setProfile(ChannelProfile profile) {
+        catalog = catalog.withProfile(identity, profile);
+        republish();
+    }
+
+    /**
+     * Writes the catalog's files (unchanged files are left alone, so they keep their hashes),
+     * seeds the new catalog torrent in place of the old one, records it in the store, and stores
+     * the new pointer on the DHT in the background.
+     */
+    private void republish() {
+        try {
+            CatalogDirectory.write(catalog, dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the channel catalog to " + dir + ": " + e.getMessage(), e);
+        }
+        PublishedTorrent torrent = swarm.seedDirectory(dir);
+        swarm.reannounce(torrent.infohash()); // subscribers look for seeders of the new version at once
+        String previous = catalogInfohash;
+        catalogInfohash = torrent.infohash();
+        if (previous != null && !previous.equals(catalogInfohash)) removeQuietly(previous);
+        try {
+            store.merge(catalog, catalogInfohash);
+        } catch (CatalogException e) {
+            // the store holds this version already (a restart)
+            LOG.debug("own catalog seq {} not merged: {}", catalog.seq(), e.getMessage());
+        }
+        pointer = ChannelPointer.sign(identity, SALT, catalog.seq(), catalogInfohash);
+        ChannelPointer toPut = pointer;
+        dhtWorker.execute(() -> put(toPut));
+        LOG.info("channel {} version {} ({} videos) is catalog torrent {}", identity.publicKeyHex(), catalog.seq(),
+                catalog.videos().size(), catalogInfohash);
+    }
+
+    /** Stores the current pointer again: DHT nodes forget items after about two hours. */
+    void reput() {
+        ChannelPointer current = pointer;
+        if (current != null) dhtWorker.execute(() -> put(current));
+    }
+
+    private void put(ChannelPointer p) {
+        if (p != pointer) return; // a newer version is on its way
+        try {
+            swarm.putChannelPointer(p);
+        } catch (SwarmException e) {
+            LOG.warn("cannot store the channel pointer on the DHT: {}", e.getMessage());
+        }
+    }
+
+    private void removeQuietly(String infohash) {
+        try {
+            swarm.remove(infohash, false);
+        } catch (SwarmException e) {
+            LOG.debug("old catalog torrent {} already gone", infohash);
+        }
+    }
+
+    @Override
+    public void close() {
+        dhtWorker.shutdownNow();
+    }
+}
