@@ -28,10 +28,6 @@ final class ChannelPoller implements AutoCloseable {
     /** Channels not subscribed to are looked up this many times less often. */
     private static final int DISCOVERED_FACTOR = 6;
 
-    /** A subscribed channel brought new videos. */
-    record NewVideos(String channelKey, String channelName, int count) {
-    }
-
     private final ChannelSync sync;
     private final ChannelStore store;
     private final OwnChannel own;

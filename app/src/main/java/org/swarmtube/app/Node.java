@@ -392,7 +392,7 @@ public final class Node implements NodeApi, AutoCloseable {
     }
 
     /** Tells {@code listener} (on a node thread) when subscribed channels bring new videos. */
-    public void onNewVideos(java.util.function.Consumer<ChannelPoller.NewVideos> listener) {
+    public void onNewVideos(java.util.function.Consumer<NewVideos> listener) {
         poller.onNewVideos(listener);
     }
 
