@@ -577,7 +577,7 @@ public final class SwarmEngine implements AutoCloseable {
             awaitSeeding(handle);
         }
         MagnetLink magnet = new MagnetLink(infohash, made.info().name(), List.of(), List.of(), List.of());
-        return new PublishedTorrent(infohash, magnet.toUri(), made.info().name(), made.info().totalSize(),
+        return new PublishedTorrent(infohash, magnet.toUri(), made.info().name(), dataSize(made.info()),
                 made.info().pieceLength(), made.torrentFile());
     }
 
