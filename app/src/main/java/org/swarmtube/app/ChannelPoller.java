@@ -65,11 +65,10 @@ final class ChannelPoller implements AutoCloseable {
         try {
             boolean everyone = rounds++ % DISCOVERED_FACTOR == 0;
             for (Subscription s : store.subscriptions()) workers.execute(() -> syncAndAct(s.link()));
-            if (everyone) {
-                for (ChannelInfo c : store.channels()) {
-                    if (c.subscribed() || c.blocked() || c.publicKeyHex().equals(own.publicKeyHex())) continue;
-                    c.link().ifPresent(link -> workers.execute(() -> syncAndAct(link)));
-                }
+            for (ChannelInfo c : store.channels()) {
+                if (c.subscribed() || c.blocked() || c.publicKeyHex().equals(own.publicKeyHex())) continue;
+                // a channel heard of but never fetched is tried every round until it is
+                if (everyone || c.name().isEmpty()) c.link().ifPresent(link -> workers.execute(() -> syncAndAct(link)));
             }
         } catch (RuntimeException e) {
             LOG.warn("polling channels: {}", e.toString());
@@ -80,6 +79,11 @@ final class ChannelPoller implements AutoCloseable {
         ChannelSync.Result result = sync.sync(link);
         if (result.outcome() == ChannelSync.Result.Outcome.UPDATED) {
             String key = link.publicKeyHex();
+            // channels the catalog recommends are looked up at once, so they can be browsed
+            store.channel(key).ifPresent(c -> c.recommended().forEach(r -> {
+                boolean unknown = store.channel(r.publicKeyHex()).map(info -> info.name().isEmpty()).orElse(true);
+                if (unknown && !r.publicKeyHex().equals(own.publicKeyHex())) workers.execute(() -> sync.sync(r));
+            }));
             store.subscriptions().stream().filter(s -> s.link().publicKeyHex().equals(key)).findFirst().ifPresent(s -> {
                 if (s.keepCopy()) store.channelVideos(key, 0, ChannelStore.MAX_PAGE).forEach(keepCopy);
                 if (result.added() > 0) {

@@ -31,15 +31,31 @@ final class ChannelVerbs {
         return name + ": " + c.message() + (c.videos() > 0 ? " (" + c.videos() + " videos)" : "");
     }
 
-    @Command(name = "channel", description = {"Show this node's channel: the link to share, its public key and name.",
+    @Command(name = "channel", description = {"Show this node's channel: the link to share, its public key and name;",
+            "with options, change its name, description or recommended channels (a new signed catalog version).",
             "Anyone with the link can subscribe; the channel is found through the BitTorrent DHT."})
     static final class Channel extends Verb {
+        @picocli.CommandLine.Option(names = "--name", paramLabel = "NAME", description = "Rename the channel.")
+        String name;
+
+        @picocli.CommandLine.Option(names = "--description", paramLabel = "TEXT", description = "Describe the channel.")
+        String description;
+
+        @picocli.CommandLine.Option(names = "--recommend", paramLabel = "LINK",
+                description = "Recommend another channel in the catalog (repeat for more; replaces the list).")
+        List<String> recommend;
+
+        @picocli.CommandLine.Option(names = "--no-recommendations", description = "Recommend no channel.")
+        boolean noRecommendations;
+
         @Mixin
         NodeFlags nodeFlags;
 
         @Override
         public Integer call() {
-            NodeApi.ChannelView view = withNode(nodeFlags, NodeApi::channel);
+            boolean edit = name != null || description != null || recommend != null || noRecommendations;
+            List<String> links = noRecommendations ? List.of() : recommend;
+            NodeApi.ChannelView view = withNode(nodeFlags, node -> edit ? node.editChannel(name, description, links) : node.channel());
             print(view, view.name() + "\n  link:       " + view.link() + "\n  public key: " + view.publicKey());
             return 0;
         }

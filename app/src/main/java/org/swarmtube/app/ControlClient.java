@@ -69,6 +69,15 @@ final class ControlClient implements NodeApi {
     }
 
     @Override
+    public ChannelView editChannel(String name, String description, java.util.List<String> recommend) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (name != null) body.put("name", name);
+        if (description != null) body.put("description", description);
+        if (recommend != null) body.put("recommend", recommend);
+        return call("POST", "/v1/channel", body, ChannelView.class);
+    }
+
+    @Override
     public ChannelChange subscribe(String link) {
         return call("POST", "/v1/subscribe", Map.of("link", link), ChannelChange.class);
     }

@@ -92,6 +92,16 @@ final class ControlServer implements AutoCloseable {
                 case "GET /v1/fetch" -> node.fetchProgress(query(exchange, "infohash"));
                 case "POST /v1/stream" -> node.stream(body(exchange).path("what").asText());
                 case "GET /v1/channel" -> node.channel();
+                case "POST /v1/channel" -> {
+                    JsonNode body = body(exchange);
+                    List<String> recommend = null;
+                    if (body.has("recommend")) {
+                        recommend = new ArrayList<>();
+                        for (JsonNode link : body.path("recommend")) recommend.add(link.asText());
+                    }
+                    yield node.editChannel(body.has("name") ? body.path("name").asText() : null,
+                            body.has("description") ? body.path("description").asText() : null, recommend);
+                }
                 case "POST /v1/subscribe" -> node.subscribe(body(exchange).path("link").asText());
                 case "POST /v1/unsubscribe" -> node.unsubscribe(body(exchange).path("link").asText());
                 case "POST /v1/block" -> node.block(body(exchange).path("link").asText());
@@ -99,6 +109,7 @@ final class ControlServer implements AutoCloseable {
                 case "POST /v1/search" -> node.search(body(exchange).path("query").asText());
                 case "GET /v1/channels" -> node.channels();
                 case "POST /v1/unpublish" -> node.unpublish(body(exchange).path("videoId").asText());
+                case "POST /v1/open" -> open(body(exchange).path("link").asText(""));
                 default -> null;
             };
             if (answer == null) reply(exchange, 404, Map.of("error", "no such request: " + route));
@@ -117,6 +128,15 @@ final class ControlServer implements AutoCloseable {
         String expected = "Bearer " + endpoint.token();
         return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A second launch hands its link (or "" to raise the window) to this process's window. */
+    private Object open(String link) {
+        if (!(node instanceof Node n) || !n.openLink(link)) {
+            throw new IllegalStateException("the node on " + home + " runs without a window ('swarmtube node'); stop it"
+                    + " to open the window there, or use the command line");
+        }
+        return Map.of("opened", true);
     }
 
     private static JsonNode body(HttpExchange exchange) throws IOException {

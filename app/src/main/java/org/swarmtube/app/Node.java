@@ -56,6 +56,9 @@ public final class Node implements NodeApi, AutoCloseable {
     private final OwnChannel own;
     private final ChannelSync sync;
     private final ChannelPoller poller;
+    private final SettingsStore settingsStore;
+    private final Library library;
+    private final LanDiscovery lan;
     private StreamServer streamServer;
     private final String swarmListenHost;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -70,7 +73,24 @@ public final class Node implements NodeApi, AutoCloseable {
         this.swarmListenHost = options.listen().map(HostPort::host).orElse("0.0.0.0");
         this.own = OwnChannel.open(home, swarm, videos.channels());
         this.sync = new ChannelSync(swarm, videos.channels(), home.catalogsDir(), own.publicKeyHex());
+        this.settingsStore = new SettingsStore(home);
+        this.library = new Library(home, swarm, videos, settingsStore);
         this.poller = new ChannelPoller(sync, videos.channels(), own, options.pollInterval(), this::keepCopy);
+        this.lan = options.lsd() ? startLan(options) : null;
+    }
+
+    private LanDiscovery startLan(NodeOptions options) {
+        try {
+            return new LanDiscovery(options.lanInterface().orElse(null), own.bareLink(), swarm.listenPort(), link -> {
+                if (videos.channels().learn(link, org.swarmtube.catalog.ChannelSource.LAN)) {
+                    LOG.info("found channel {} on the local network at {}", link.publicKeyHex(), link.peers());
+                    poller.pollNow(link);
+                }
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.info("no channel discovery on the local network: {}", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -109,8 +129,11 @@ public final class Node implements NodeApi, AutoCloseable {
     }
 
     private static SwarmEngine startEngine(Home home, NodeOptions options) {
+        // settings.json: the limits unless given on the command line; port mapping only if both allow it
+        Settings settings = Settings.load(home);
         SwarmConfig config = new SwarmConfig(home.swarmState(), new HostPort("0.0.0.0", 0), true, options.dhtBootstrap(),
-                options.dhtAllowLocal(), options.upnp(), options.natPmp(), options.lsd(), options.limits());
+                options.dhtAllowLocal(), options.upnp() && settings.portMapping(), options.natPmp() && settings.portMapping(),
+                options.lsd(), settings.limitsUnder(options.limits()));
         if (options.listen().isPresent()) {
             HostPort listen = options.listen().get();
             if (listen.host().startsWith("127.") || listen.host().equals("::1") || listen.host().equals("localhost")) {
@@ -149,12 +172,8 @@ public final class Node implements NodeApi, AutoCloseable {
 
     private static void rememberPort(Home home, int port) {
         try {
-            ObjectNode settings = Json.MAPPER.createObjectNode().put("listenPort", port);
-            Path tmp = home.settingsFile().resolveSibling("settings.json.tmp");
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
-            Files.move(tmp, home.settingsFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            Settings.load(home).withListenPort(port).save(home); // keeps the other settings
+        } catch (IllegalStateException e) {
             LOG.warn("cannot remember the listen port in {}: {}", home.settingsFile(), e.getMessage());
         }
     }
@@ -170,6 +189,32 @@ public final class Node implements NodeApi, AutoCloseable {
 
     public VideoStore videos() {
         return videos;
+    }
+
+    /** The viewer's settings ({@code settings.json}). */
+    public Settings settings() {
+        return settingsStore.current();
+    }
+
+    /**
+     * Saves new settings and applies what can change while running: rate limits at once, the
+     * storage quota and seeding policy at the library's next check (started at once). The listen
+     * port and port mapping apply at the next start. Listeners are called on this thread.
+     */
+    public Settings updateSettings(Settings settings) {
+        Settings saved = settingsStore.update(settings);
+        swarm.setLimits(saved.limits());
+        return saved;
+    }
+
+    /** Calls {@code listener} after every settings change (theme, limits...), on the changing thread. */
+    public SettingsStore.Registration onSettingsChanged(java.util.function.Consumer<Settings> listener) {
+        return settingsStore.listen(listener);
+    }
+
+    /** Every torrent as the viewer sees it, the storage quota and the seeding policy. */
+    public Library library() {
+        return library;
     }
 
     @Override
@@ -268,6 +313,23 @@ public final class Node implements NodeApi, AutoCloseable {
         String host = swarmListenHost;
         if (host != null && !host.equals("0.0.0.0") && !host.equals("::")) link = link.withPeer(host + ":" + swarm.listenPort());
         return link;
+    }
+
+    @Override
+    public ChannelView editChannel(String name, String description, List<String> recommend) {
+        ChannelProfile current = own.catalog().profile();
+        List<ChannelLink> links = current.recommended();
+        if (recommend != null) {
+            links = new java.util.ArrayList<>();
+            for (String link : recommend) {
+                ChannelLink parsed = ChannelLink.parse(link).withoutPeers();
+                if (parsed.publicKeyHex().equals(own.publicKeyHex())) throw new IllegalArgumentException("a channel cannot recommend itself");
+                links.add(parsed);
+            }
+        }
+        own.setProfile(new ChannelProfile(name != null ? name : current.name(),
+                description != null ? description : current.description(), current.avatar(), links));
+        return channel();
     }
 
     /** Changes the own channel's name, description or avatar (signs and publishes a new version). */
@@ -396,6 +458,25 @@ public final class Node implements NodeApi, AutoCloseable {
         poller.onNewVideos(listener);
     }
 
+    /** The window of this process, if it has one: opens links handed over by another launch. */
+    private final java.util.List<java.util.function.Consumer<String>> linkOpeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Lets the window of this process open links handed over through the control API ({@code POST /v1/open}). */
+    public void onOpenLink(java.util.function.Consumer<String> opener) {
+        linkOpeners.add(opener);
+    }
+
+    /**
+     * Hands a link (or "" to bring the window to the front) to this process's window.
+     *
+     * @return false if this node runs without a window ({@code swarmtube node})
+     */
+    public boolean openLink(String link) {
+        if (linkOpeners.isEmpty()) return false;
+        for (java.util.function.Consumer<String> opener : linkOpeners) opener.accept(link == null ? "" : link);
+        return true;
+    }
+
     private void keepCopy(VideoSummary video) {
         if (swarm.status(video.infohash()).isPresent()) return;
         try {
@@ -424,7 +505,9 @@ public final class Node implements NodeApi, AutoCloseable {
 
     @Override
     public StatusReport status() {
+        String catalogs = home.catalogsDir().toAbsolutePath().toString();
         List<TorrentView> torrents = swarm.torrents().stream()
+                .filter(s -> !s.path().startsWith(catalogs)) // channel catalogs are the node's plumbing, not content
                 .map(s -> new TorrentView(s.infohash(), s.name(), s.progress(), s.peers(), s.seeds(), s.copies(),
                         s.downloadRate(), s.uploadRate(), s.state().name(), s.sizeBytes(), s.path()))
                 .toList();
@@ -475,6 +558,8 @@ public final class Node implements NodeApi, AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        if (lan != null) lan.close();
+        library.close();
         poller.close();
         own.close();
         synchronized (this) {

@@ -29,6 +29,15 @@ public interface NodeApi {
     /** This node's channel: its link, key and name. */
     ChannelView channel();
 
+    /**
+     * Changes this node's channel profile and publishes the new catalog version.
+     *
+     * @param name        the new name, or null to keep it
+     * @param description the new description, or null to keep it
+     * @param recommend   channel links to recommend (replacing the list), or null to keep it
+     */
+    ChannelView editChannel(String name, String description, List<String> recommend);
+
     /** Follows a channel and looks it up at once; its videos enter the feed. */
     ChannelChange subscribe(String link);
 

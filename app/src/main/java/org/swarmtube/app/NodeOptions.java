@@ -17,9 +17,12 @@ import org.swarmtube.swarm.RateLimits;
  * @param lsd           local service discovery
  * @param limits        global rate limits
  * @param pollInterval  how often subscribed channels are looked up on the DHT
+ * @param lanInterface  the network interface for finding channels on the LAN (with {@code lsd});
+ *                      empty means the system's default
  */
 public record NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dhtBootstrap, boolean dhtAllowLocal,
-                          boolean upnp, boolean natPmp, boolean lsd, RateLimits limits, Duration pollInterval) {
+                          boolean upnp, boolean natPmp, boolean lsd, RateLimits limits, Duration pollInterval,
+                          Optional<String> lanInterface) {
     /** The default time between two lookups of a subscribed channel. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(10);
 
@@ -29,7 +32,12 @@ public record NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dh
 
     public NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dhtBootstrap, boolean dhtAllowLocal,
                        boolean upnp, boolean natPmp, boolean lsd, RateLimits limits) {
-        this(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, DEFAULT_POLL_INTERVAL);
+        this(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, DEFAULT_POLL_INTERVAL, Optional.empty());
+    }
+
+    public NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dhtBootstrap, boolean dhtAllowLocal,
+                       boolean upnp, boolean natPmp, boolean lsd, RateLimits limits, Duration pollInterval) {
+        this(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, pollInterval, Optional.empty());
     }
 
     /** The zero-configuration defaults. */
@@ -44,10 +52,16 @@ public record NodeOptions(Optional<HostPort> listen, Optional<List<HostPort>> dh
     }
 
     public NodeOptions withLimits(RateLimits value) {
-        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, value, pollInterval);
+        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, value, pollInterval, lanInterface);
     }
 
     public NodeOptions withPollInterval(Duration value) {
-        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, value);
+        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, lsd, limits, value, lanInterface);
+    }
+
+    /** LAN discovery (and libtorrent's local service discovery) on one network interface. */
+    public NodeOptions withLan(String interfaceName) {
+        return new NodeOptions(listen, dhtBootstrap, dhtAllowLocal, upnp, natPmp, true, limits, pollInterval,
+                Optional.of(interfaceName));
     }
 }

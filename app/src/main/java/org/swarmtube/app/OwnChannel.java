@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.swarmtube.catalog.ChannelSource;
 import org.swarmtube.catalog.ChannelStore;
@@ -34,12 +33,13 @@ final class OwnChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnChannel.class);
     /** The BEP 44 salt of every Swarmtube channel: a key could later carry other kinds of item. */
     static final byte[] SALT = "swarmtube".getBytes(StandardCharsets.US_ASCII);
+    private static final long RETRY_SECONDS = 15;
 
     private final Identity identity;
     private final SwarmEngine swarm;
     private final ChannelStore store;
     private final Path dir;
-    private final ExecutorService dhtWorker = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService dhtWorker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "own-channel-dht");
         t.setDaemon(true);
         return t;
@@ -71,7 +71,9 @@ final class OwnChannel implements AutoCloseable {
         if (catalog == null) catalog = SignedCatalog.create(identity, ChannelProfile.named(defaultName()));
         OwnChannel channel = new OwnChannel(identity, swarm, store, dir, catalog);
         store.learn(channel.bareLink(), ChannelSource.LINK);
-        channel.republish();
+        synchronized (channel) {
+            channel.republish(false);
+        }
         return channel;
     }
 
@@ -103,28 +105,31 @@ final class OwnChannel implements AutoCloseable {
     /** Lists a video (or replaces its entry) and publishes the new catalog version. */
     synchronized void add(CatalogEntry entry) {
         catalog = catalog.withVideo(identity, entry);
-        republish();
+        republish(true);
     }
 
     /** Takes a video out of the catalog; false if it was not listed. */
     synchronized boolean remove(VideoId videoId) {
         if (catalog.video(videoId).isEmpty()) return false;
         catalog = catalog.withoutVideo(identity, videoId);
-        republish();
+        republish(true);
         return true;
     }
 
     synchronized void setProfile(ChannelProfile profile) {
         catalog = catalog.withProfile(identity, profile);
-        republish();
+        republish(true);
     }
 
     /**
      * Writes the catalog's files (unchanged files are left alone, so they keep their hashes),
      * seeds the new catalog torrent in place of the old one, records it in the store, and stores
-     * the new pointer on the DHT in the background.
+     * the new pointer on the DHT.
+     *
+     * @param now store the pointer before returning; at start-up it is stored in the background
+     *            once the DHT routing table has nodes (a put into an empty table reaches nobody)
      */
-    private void republish() {
+    private void republish(boolean now) {
         try {
             CatalogDirectory.write(catalog, dir);
         } catch (IOException e) {
@@ -142,8 +147,24 @@ final class OwnChannel implements AutoCloseable {
             LOG.debug("own catalog seq {} not merged: {}", catalog.seq(), e.getMessage());
         }
         pointer = ChannelPointer.sign(identity, SALT, catalog.seq(), catalogInfohash);
-        ChannelPointer toPut = pointer;
-        dhtWorker.execute(() -> put(toPut));
+        if (now) {
+            // stored before returning (0.1-2 s): a subscriber asked to refresh right after a
+            // publish must find the new version, not the one before
+            put(pointer);
+        } else {
+            ChannelPointer toPut = pointer;
+            dhtWorker.execute(() -> {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+                while (swarm.dhtNodes() == 0 && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(500); // libtorrent has no "DHT ready" event; bounded wait
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                put(toPut);
+            });
+        }
         LOG.info("channel {} version {} ({} videos) is catalog torrent {}", identity.publicKeyHex(), catalog.seq(),
                 catalog.videos().size(), catalogInfohash);
     }
@@ -156,10 +177,19 @@ final class OwnChannel implements AutoCloseable {
 
     private void put(ChannelPointer p) {
         if (p != pointer) return; // a newer version is on its way
+        int stored = 0;
         try {
-            swarm.putChannelPointer(p);
+            stored = swarm.putChannelPointer(p);
         } catch (SwarmException e) {
             LOG.warn("cannot store the channel pointer on the DHT: {}", e.getMessage());
+        }
+        if (stored == 0) {
+            // no DHT node reached (offline, or the routing table still empty): try again soon
+            try {
+                dhtWorker.schedule(() -> put(p), RETRY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the node is stopping
+            }
         }
     }
 

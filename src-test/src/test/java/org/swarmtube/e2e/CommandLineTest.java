@@ -120,6 +120,43 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void channelVerbsPrintTheirJsonShapes() throws Exception {
+        Result channel = verb("channel");
+        assertThat(channel.exit()).as(channel.err()).isZero();
+        JsonNode view = channel.json();
+        assertThat(view.fieldNames()).toIterable().containsExactly("link", "publicKey", "name");
+        assertThat(view.path("link").asText()).startsWith("magnet:?xs=urn:btpk:" + view.path("publicKey").asText());
+
+        Result renamed = verb("channel", "--name", "Garden diaries", "--description", "Plants, weekly");
+        assertThat(renamed.json().path("name").asText()).isEqualTo("Garden diaries");
+        assertThat(verb("channel").json().path("publicKey").asText()).as("the key is kept").isEqualTo(view.path("publicKey").asText());
+
+        Path video = TestFiles.random(tmp.resolve("notes.bin"), 100_000, 8);
+        Result published = verb("publish", video.toString(), "--title", "Tomato notes", "--any-file");
+        String videoId = published.json().path("videoId").asText();
+        JsonNode found = verb("search", "tomato").json();
+        assertThat(found.path("videos")).hasSize(1);
+        JsonNode hit = found.path("videos").get(0);
+        assertThat(hit.fieldNames()).toIterable()
+                .containsExactly("videoId", "title", "channel", "infohash", "magnet", "published");
+        assertThat(hit.path("channel").asText()).isEqualTo("Garden diaries");
+        assertThat(verb("feed").json().path("videos")).as("own videos are not in the feed").isEmpty();
+        assertThat(verb("channels").json().path("channels")).anyMatch(c -> c.path("publicKey").asText()
+                .equals(view.path("publicKey").asText()));
+
+        Result unpublished = verb("unpublish", videoId);
+        assertThat(unpublished.exit()).as(unpublished.err()).isZero();
+        assertThat(unpublished.json().path("removed").asBoolean()).isTrue();
+        assertThat(verb("search", "tomato").json().path("videos")).isEmpty();
+        assertRefused(verb("unpublish", videoId), "not in this node's channel");
+
+        assertRefused(verb("subscribe", "magnet:?xs=urn:btpk:1234"), "malformed channel link");
+        assertRefused(verb("block", "not a link"), "channel link");
+        assertRefused(verb("subscribe", view.path("link").asText()), "own channel");
+        assertThat(verb("unpublish", "--help").out()).contains("cannot be recalled");
+    }
+
     private static void assertRefused(Result result, String reason) {
         assertThat(result.exit()).as("exit code; stderr: %s", result.err()).isEqualTo(1);
         assertThat(result.errLines()).as("stderr").hasSize(1);

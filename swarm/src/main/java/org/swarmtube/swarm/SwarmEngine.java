@@ -771,7 +771,7 @@ public final class SwarmEngine implements AutoCloseable {
                     // (15 s on a small DHT); a newer seq, if any, arrives within the same second
                     timer.schedule(() -> query.done.complete(null), POINTER_SETTLE_MS, TimeUnit.MILLISECONDS);
                 }
-                else LOG.warn("ignoring a DHT item for {} with a bad signature", key);
+                else LOG.debug("ignoring a DHT item for {} with a bad signature", key);
             } catch (IllegalArgumentException e) {
                 LOG.warn("ignoring a malformed DHT item for {}: {}", key, e.getMessage());
             }
@@ -980,8 +980,17 @@ public final class SwarmEngine implements AutoCloseable {
             else path = target != null ? target : Path.of(path).resolve(info.files().name()).toString();
         }
         long size = info == null ? 0 : dataSize(info);
+        long done = s.totalDone();
+        if (info != null && size != info.totalSize()) {
+            // libtorrent counts BEP 52 padding as done: count the files' own bytes instead
+            long[] progress = handle.fileProgress(TorrentHandle.PIECE_GRANULARITY);
+            org.libtorrent4j.FileStorage storage = info.files();
+            done = 0;
+            for (int i = 0; i < progress.length && i < storage.numFiles(); i++) if (!storage.padFileAt(i)) done += progress[i];
+        }
+        if (state == TorrentStatus.State.DOWNLOADING && size > 0 && done >= size) state = TorrentStatus.State.SEEDING;
         return new TorrentStatus(infohash, info == null ? s.name() : info.name(), state,
-                size == 0 ? 0 : (double) s.totalDone() / size, size, s.totalDone(), s.numPeers(), s.numSeeds(),
+                size == 0 ? 0 : (double) done / size, size, done, s.numPeers(), s.numSeeds(),
                 s.distributedCopies(), s.downloadPayloadRate(), s.uploadPayloadRate(),
                 s.totalPayloadDownload(), s.totalPayloadUpload(), path, error);
     }
