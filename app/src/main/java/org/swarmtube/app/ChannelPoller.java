@@ -31,13 +31,14 @@ final class ChannelPoller implements AutoCloseable {
     private final ChannelSync sync;
     private final ChannelStore store;
     private final OwnChannel own;
-    private final Consumer<VideoSummary> keepCopy;
+    private final java.util.function.BiConsumer<VideoSummary, List<String>> keepCopy;
     private final List<Consumer<NewVideos>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "channel-poll"));
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "channel-sync"));
     private long rounds;
 
-    ChannelPoller(ChannelSync sync, ChannelStore store, OwnChannel own, Duration interval, Consumer<VideoSummary> keepCopy) {
+    ChannelPoller(ChannelSync sync, ChannelStore store, OwnChannel own, Duration interval,
+                  java.util.function.BiConsumer<VideoSummary, List<String>> keepCopy) {
         this.sync = sync;
         this.store = store;
         this.own = own;
@@ -85,7 +86,10 @@ final class ChannelPoller implements AutoCloseable {
                 if (unknown && !r.publicKeyHex().equals(own.publicKeyHex())) workers.execute(() -> sync.sync(r));
             }));
             store.subscriptions().stream().filter(s -> s.link().publicKeyHex().equals(key)).findFirst().ifPresent(s -> {
-                if (s.keepCopy()) store.channelVideos(key, 0, ChannelStore.MAX_PAGE).forEach(keepCopy);
+                if (s.keepCopy()) {
+                    List<String> peers = sync.peerHints(key);
+                    store.channelVideos(key, 0, ChannelStore.MAX_PAGE).forEach(v -> keepCopy.accept(v, peers));
+                }
                 if (result.added() > 0) {
                     String name = store.channel(key).flatMap(ChannelInfo::name).orElse(key.substring(0, 8));
                     NewVideos event = new NewVideos(key, name, result.added());

@@ -185,6 +185,11 @@ final class ChannelSync {
         held.merge(key, pointer, (old, now) -> now.seq() >= old.seq() ? now : old);
     }
 
+    /** Addresses where a channel's creator was reached (from its link or the LAN), if any. */
+    java.util.List<String> peerHints(String key) {
+        return hints.getOrDefault(key, java.util.List.of());
+    }
+
     /** Stores every pointer held again (subscribers keep channels reachable). */
     void reputAll() {
         for (ChannelPointer p : held.values()) {

@@ -67,12 +67,16 @@ final class ChannelVerbs {
         @Parameters(paramLabel = "LINK", description = "The channel's link.")
         String link;
 
+        @picocli.CommandLine.Option(names = "--keep-copy",
+                description = "Also download and seed every video of the channel, so it stays available when its creator is offline.")
+        boolean keepCopy;
+
         @Mixin
         NodeFlags nodeFlags;
 
         @Override
         public Integer call() {
-            NodeApi.ChannelChange change = withNode(nodeFlags, node -> node.subscribe(link));
+            NodeApi.ChannelChange change = withNode(nodeFlags, node -> node.subscribe(link, keepCopy));
             print(change, "subscribed to " + change(change));
             return 0;
         }

@@ -78,8 +78,8 @@ final class ControlClient implements NodeApi {
     }
 
     @Override
-    public ChannelChange subscribe(String link) {
-        return call("POST", "/v1/subscribe", Map.of("link", link), ChannelChange.class);
+    public ChannelChange subscribe(String link, boolean keepCopy) {
+        return call("POST", "/v1/subscribe", Map.of("link", link, "keepCopy", keepCopy), ChannelChange.class);
     }
 
     @Override

@@ -102,7 +102,10 @@ final class ControlServer implements AutoCloseable {
                     yield node.editChannel(body.has("name") ? body.path("name").asText() : null,
                             body.has("description") ? body.path("description").asText() : null, recommend);
                 }
-                case "POST /v1/subscribe" -> node.subscribe(body(exchange).path("link").asText());
+                case "POST /v1/subscribe" -> {
+                    JsonNode body = body(exchange);
+                    yield node.subscribe(body.path("link").asText(), body.path("keepCopy").asBoolean(false));
+                }
                 case "POST /v1/unsubscribe" -> node.unsubscribe(body(exchange).path("link").asText());
                 case "POST /v1/block" -> node.block(body(exchange).path("link").asText());
                 case "GET /v1/feed" -> node.feed();

@@ -74,7 +74,7 @@ public final class Node implements NodeApi, AutoCloseable {
         this.own = OwnChannel.open(home, swarm, videos.channels());
         this.sync = new ChannelSync(swarm, videos.channels(), home.catalogsDir(), own.publicKeyHex());
         this.settingsStore = new SettingsStore(home);
-        this.library = new Library(home, swarm, videos, settingsStore);
+        this.library = new Library(home, swarm, videos, settingsStore, own);
         this.poller = new ChannelPoller(sync, videos.channels(), own, options.pollInterval(), this::keepCopy);
         this.lan = options.lsd() ? startLan(options) : null;
     }
@@ -246,6 +246,7 @@ public final class Node implements NodeApi, AutoCloseable {
             swarm.remove(torrent.infohash(), false);
             throw e;
         }
+        swarm.reannounce(torrent.infohash()); // on the DHT at once, for viewers who only have the catalog
         LOG.info("published {} as {} ({})", command.file(), record.id(), torrent.infohash());
         return new PublishResult(record.id().toString(), torrent.infohash(), torrent.magnet());
     }
@@ -343,7 +344,7 @@ public final class Node implements NodeApi, AutoCloseable {
     }
 
     @Override
-    public ChannelChange subscribe(String link) {
+    public ChannelChange subscribe(String link, boolean keepCopy) {
         ChannelLink channel = ChannelLink.parse(link);
         if (channel.publicKeyHex().equals(own.publicKeyHex())) {
             throw new IllegalArgumentException("this is this node's own channel");
@@ -351,6 +352,7 @@ public final class Node implements NodeApi, AutoCloseable {
         ChannelStore store = videos.channels();
         store.learn(channel, org.swarmtube.catalog.ChannelSource.SUBSCRIBED);
         store.subscribe(channel);
+        store.setKeepCopy(channel, keepCopy);
         ChannelSync.Result result = awaitSync(channel);
         return change(channel, result.outcome() == ChannelSync.Result.Outcome.UPDATED
                 || result.outcome() == ChannelSync.Result.Outcome.UP_TO_DATE, result.message());
@@ -477,10 +479,12 @@ public final class Node implements NodeApi, AutoCloseable {
         return true;
     }
 
-    private void keepCopy(VideoSummary video) {
+    private void keepCopy(VideoSummary video, List<String> peers) {
         if (swarm.status(video.infohash()).isPresent()) return;
         try {
-            swarm.download(video.magnet(), library(video.infohash()));
+            MagnetLink magnet = video.magnet();
+            for (String peer : peers) magnet = magnet.withPeer(peer);
+            swarm.download(magnet, library(video.infohash()));
         } catch (RuntimeException e) {
             LOG.warn("cannot keep a copy of {}: {}", video.infohash(), e.getMessage());
         }

@@ -38,8 +38,18 @@ public interface NodeApi {
      */
     ChannelView editChannel(String name, String description, List<String> recommend);
 
-    /** Follows a channel and looks it up at once; its videos enter the feed. */
-    ChannelChange subscribe(String link);
+    /**
+     * Follows a channel and looks it up at once; its videos enter the feed.
+     *
+     * @param keepCopy also download and seed every video of the channel (the redundancy a viewer
+     *                 gives a channel it cares about)
+     */
+    ChannelChange subscribe(String link, boolean keepCopy);
+
+    /** Follows a channel without keeping copies of its videos. */
+    default ChannelChange subscribe(String link) {
+        return subscribe(link, false);
+    }
 
     /** Stops following a channel; what is known of it stays browsable. */
     ChannelChange unsubscribe(String link);

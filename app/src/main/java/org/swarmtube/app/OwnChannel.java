@@ -180,10 +180,10 @@ final class OwnChannel implements AutoCloseable {
         int stored = 0;
         try {
             stored = swarm.putChannelPointer(p);
-        } catch (SwarmException e) {
+        } catch (RuntimeException e) {
             LOG.warn("cannot store the channel pointer on the DHT: {}", e.getMessage());
         }
-        if (stored == 0) {
+        if (stored == 0 && !dhtWorker.isShutdown()) {
             // no DHT node reached (offline, or the routing table still empty): try again soon
             try {
                 dhtWorker.schedule(() -> put(p), RETRY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);

@@ -70,8 +70,8 @@ class ChannelsTest {
         assertThat(channel.link()).startsWith("magnet:?xs=urn:btpk:" + channel.publicKey() + "&s=");
         assertThat(ChannelLink.parse(channel.link()).peers()).isNotEmpty();
 
-        // B subscribes by link and sees the three videos with their metadata
-        NodeApi.ChannelChange subscribed = b.subscribe(channel.link());
+        // B subscribes by link, keeping a copy of every video, and sees the three videos with their metadata
+        NodeApi.ChannelChange subscribed = b.subscribe(channel.link(), true);
         assertThat(subscribed.found()).as(subscribed.message()).isTrue();
         assertThat(b.feed().videos()).extracting(NodeApi.FeedVideo::title).containsExactlyInAnyOrderElementsOf(titles);
         NodeApi.FeedVideo bread = b.search("bread").videos().get(0);
@@ -92,6 +92,8 @@ class ChannelsTest {
         System.out.printf("publish -> subscriber's feed: %.2f s (poll interval %d s)%n", (System.nanoTime() - start) / 1e9,
                 POLL.toSeconds());
         assertThat(b.feed().videos().get(0).title()).as("newest first").isEqualTo("Late night talk");
+        Await.until(Duration.ofSeconds(60), "B holding a copy of all four videos", () -> b.feed().videos().stream()
+                .allMatch(v -> b.swarm().status(v.infohash()).map(org.swarmtube.swarm.TorrentStatus::isComplete).orElse(false)));
 
         // A goes offline; C subscribes with the bare link (no peer hint) and gets the whole catalog from B
         a.close();
@@ -100,5 +102,13 @@ class ChannelsTest {
         assertThat(fromB.found()).as(fromB.message()).isTrue();
         assertThat(c.feed().videos()).hasSize(4);
         assertThat(c.channels().channels()).anyMatch(ch -> ch.publicKey().equals(channel.publicKey()) && ch.subscribed());
+        // and with A gone, C can still watch: the first video is served from B's copy
+        NodeApi.FeedVideo oldest = c.feed().videos().get(3);
+        String url = c.stream(oldest.magnet()).url();
+        java.net.http.HttpResponse<byte[]> head = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Range", "bytes=0-65535")
+                        .timeout(Duration.ofSeconds(60)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(206);
+        assertThat(head.body()).hasSize(65536);
     }
 }

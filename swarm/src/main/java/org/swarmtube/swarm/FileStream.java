@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.libtorrent4j.PieceIndexBitfield;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reader over one file of a torrent that is still downloading, by byte range. A read blocks
@@ -14,6 +16,7 @@ import org.libtorrent4j.PieceIndexBitfield;
  * Not thread-safe: one reader per consumer (a player's connection).
  */
 public final class FileStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileStream.class);
     private final StreamingTorrent torrent;
     private final Runnable onClose;
     private final String name;
@@ -64,6 +67,7 @@ public final class FileStream implements AutoCloseable {
         if (moved) torrent.updateDeadlines();
         byte[] data;
         waiting = !torrent.have(piece);
+        if (waiting) LOG.debug("stream: read at {} waits for piece {}", position, piece);
         try {
             data = torrent.piece(piece, readTimeout);
         } finally {

@@ -56,6 +56,8 @@ public final class SwarmEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwarmEngine.class);
     private static final long RESUME_DEBOUNCE_MS = 250;
     private static final long POINTER_SETTLE_MS = 1000;
+    private static final long PEER_SEARCH_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private long lastPeerSearch = System.nanoTime();
     private static final int GLOBAL_PEER_CLASS = 0;
 
     private final SwarmConfig config;
@@ -350,6 +352,10 @@ public final class SwarmEngine implements AutoCloseable {
      * the other side was still starting would otherwise be retried only after a minute.
      */
     private void redialHints() {
+        if (config.dht() && System.nanoTime() - lastPeerSearch > PEER_SEARCH_NANOS) {
+            lastPeerSearch = System.nanoTime();
+            searchPeersOfLonelyTorrents();
+        }
         for (Map.Entry<String, List<String>> hint : peerHints.entrySet()) {
             Optional<TorrentHandle> handle = handle(hint.getKey());
             if (handle.isEmpty()) {
@@ -360,6 +366,25 @@ public final class SwarmEngine implements AutoCloseable {
             // "finished" may only mean that a stream wants nothing more right now: keep the hint
             if (s.hasMetadata() && s.total() > 0 && s.totalDone() >= s.total()) peerHints.remove(hint.getKey());
             else if (s.numPeers() == 0) hint.getValue().forEach(peer -> connectPeer(handle.get(), peer));
+        }
+    }
+
+    /**
+     * libtorrent asks the DHT for a torrent's peers when it starts and then every 15 minutes; a
+     * download that found nobody (the seed announced a moment later, a small swarm) would wait that
+     * long. Torrents still downloading with no peer ask again, a few at a time.
+     */
+    private void searchPeersOfLonelyTorrents() {
+        int asked = 0;
+        for (TorrentHandle handle : new SessionHandle(session.swig()).torrents()) {
+            if (asked >= 8 || !handle.isValid()) continue;
+            org.libtorrent4j.TorrentStatus s = handle.status();
+            boolean downloading = !s.hasMetadata() || s.totalWantedDone() < s.totalWanted();
+            if (downloading && s.numPeers() == 0 && !s.flags().and_(TorrentFlags.PAUSED).non_zero()
+                    && !s.flags().and_(TorrentFlags.UPLOAD_MODE).non_zero()) {
+                handle.forceDHTAnnounce();
+                asked++;
+            }
         }
     }
 
@@ -413,6 +438,7 @@ public final class SwarmEngine implements AutoCloseable {
             throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
         }
         awaitingReader.add(infohash);
+        LOG.debug("stream: adding {} to be streamed", infohash);
         addMagnet(link, saveDir);
         return infohash;
     }
@@ -502,6 +528,7 @@ public final class SwarmEngine implements AutoCloseable {
         if (index >= storage.numFiles()) throw new SwarmException("the torrent has no file " + fileIndex);
         StreamingTorrent torrent = streams.computeIfAbsent(key, k -> new StreamingTorrent(handle));
         awaitingReader.remove(key);
+        LOG.debug("stream: reader opened on {}", key);
         FileStream[] holder = new FileStream[1];
         holder[0] = new FileStream(torrent, storage.fileName(index), storage.fileOffset(index), storage.fileSize(index),
                 readTimeout, () -> closeReader(key, torrent, holder[0]));
@@ -691,7 +718,14 @@ public final class SwarmEngine implements AutoCloseable {
         if (!config.dht()) return 0;
         if (!pointer.verify()) throw new SwarmException("the pointer's signature does not hold");
         try {
-            int stored = dhtClient.put(pointer, dhtContacts());
+            List<DhtClient.Contact> contacts;
+            try {
+                contacts = dhtContacts();
+            } catch (RuntimeException e) {
+                if (closed) throw new SwarmException("the engine is stopped");
+                throw e;
+            }
+            int stored = dhtClient.put(pointer, contacts);
             LOG.info("stored {} on {} DHT nodes", pointer, stored);
             return stored;
         } catch (IOException e) {
@@ -1110,6 +1144,7 @@ public final class SwarmEngine implements AutoCloseable {
                 }
                 case METADATA_RECEIVED -> {
                     TorrentHandle handle = ((TorrentAlert<?>) alert).handle();
+                    LOG.debug("stream: metadata of {} received", handle.infoHash().toHex());
                     if (!checkDirectory(handle)) return;
                     applyTarget(handle);
                     requestSave(handle);
@@ -1122,6 +1157,9 @@ public final class SwarmEngine implements AutoCloseable {
                 case PIECE_FINISHED -> {
                     org.libtorrent4j.alerts.PieceFinishedAlert finished = (org.libtorrent4j.alerts.PieceFinishedAlert) alert;
                     StreamingTorrent stream = streams.get(finished.handle().infoHash().toHex());
+                    if (LOG.isDebugEnabled() && (stream != null || awaitingReader.contains(finished.handle().infoHash().toHex()))) {
+                        LOG.debug("stream: piece {} finished", finished.pieceIndex());
+                    }
                     if (stream != null) stream.onPieceFinished(finished.pieceIndex());
                     requestSave(finished.handle());
                 }
@@ -1129,6 +1167,7 @@ public final class SwarmEngine implements AutoCloseable {
                     org.libtorrent4j.alerts.ReadPieceAlert read = (org.libtorrent4j.alerts.ReadPieceAlert) alert;
                     StreamingTorrent stream = streams.get(read.handle().infoHash().toHex());
                     if (stream != null) {
+                        LOG.debug("stream: piece {} read", read.piece());
                         // the buffer is freed with the alert: copy it now
                         boolean failed = read.error().isError();
                         stream.onPieceRead(read.piece(), failed ? null : NativeMemory.copy(read.bufferPtr(), read.size()),
