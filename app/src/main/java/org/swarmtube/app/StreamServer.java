@@ -102,6 +102,7 @@ final class StreamServer implements AutoCloseable {
             empty(exchange, 404);
             return;
         }
+        LOG.debug("stream: {} {}", method, exchange.getRequestHeaders().getFirst("Range"));
         FileStream stream;
         try {
             stream = swarm.openStream(path.group(2).toLowerCase(Locale.ROOT), Duration.ofSeconds(30));
@@ -138,16 +139,21 @@ final class StreamServer implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(partial ? 206 : 200, end - start);
+            LOG.debug("stream: answering {}-{}", start, end);
             byte[] buffer = new byte[256 * 1024];
             String infohash = path.group(2).toLowerCase(Locale.ROOT);
+            long at = start;
             try (OutputStream out = exchange.getResponseBody()) {
-                for (long at = start; at < end; ) {
+                while (at < end) {
                     long allowed = Math.min(end, allowedEnd(infohash, stream, at));
                     int n = stream.read(at, buffer, 0, (int) Math.min(buffer.length, allowed - at));
                     if (n < 0) break;
+                    if (at == start) LOG.debug("stream: first {} bytes at {} sent", n, start);
                     out.write(buffer, 0, n);
                     at += n;
                 }
+            } finally {
+                LOG.debug("stream: answer from {} ended after {} bytes", start, at - start);
             }
         }
     }
@@ -166,8 +172,15 @@ final class StreamServer implements AutoCloseable {
                 starvedSince.remove(infohash);
                 return edge >= stream.length() || released.contains(infohash) ? stream.length() : edge - WITHHELD_BYTES;
             }
-            starvedSince.putIfAbsent(infohash, System.nanoTime());
+            if (starvedSince.putIfAbsent(infohash, System.nanoTime()) == null) {
+                LOG.debug("stream: holding back at {} (held up to {})", at, edge);
+            }
             stream.seek(at); // the window must move here while we wait, and the reader counts as active
+            if (!Boolean.getBoolean("h10.poll")) {
+                // woken when a piece arrives; release() is seen within the slice
+                stream.awaitArrival(java.time.Duration.ofMillis(20));
+                continue;
+            }
             synchronized (edgeMoved) {
                 try {
                     edgeMoved.wait(50); // also woken by release(); the edge itself moves without a signal here

@@ -85,6 +85,8 @@ public final class Swarmtube implements Callable<Integer> {
     /** No verb: opens the window with the node inside, or hands the link to the window already open. */
     @Override
     public Integer call() throws Exception {
+        // JavaFX starts while this process finds out whether a window already runs on the data directory
+        org.swarmtube.app.desktop.DesktopApp.prestart();
         Home h = openHome();
         if (ControlClient.connect(h).isPresent()) return handOver(h);
         try {

@@ -28,7 +28,8 @@ import org.swarmtube.swarm.RateLimits;
  * gives about twice the video's bitrate. Run with scripts/bench stream.
  */
 public final class StreamBenchmark {
-    private static final int RUNS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamBenchmark.class);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final long SEEK_TO_MS = 48_000;
 
     public static void main(String[] args) throws Exception {
@@ -78,9 +79,11 @@ public final class StreamBenchmark {
     private static double[] play(String mrl) throws Exception {
         try (HeadlessVlc vlc = new HeadlessVlc()) {
             long start = System.nanoTime();
+            LOG.debug("playing {}", mrl);
             vlc.play(mrl);
             await(() -> vlc.firstFrameNanos() != 0);
             double first = (vlc.firstFrameNanos() - start) / 1e9;
+            LOG.debug("first frame after {} s", first);
             await(() -> vlc.frames() >= 25);
             long seekStart = System.nanoTime();
             long framesBefore = vlc.frames();

@@ -72,6 +72,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDesktopUiNeverTalksSqlOrToTheEngineDirectly() {
+        // the UI goes through the node: no JDBC, no database classes, no libtorrent, no catalog storage internals
+        noClasses().that().resideInAPackage("org.swarmtube.app.desktop..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..",
+                        "org.libtorrent4j..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCommandLinePrints() {
         noClasses().that().resideOutsideOfPackage("org.swarmtube.app..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(classes);

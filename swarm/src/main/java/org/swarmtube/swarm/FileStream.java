@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.libtorrent4j.PieceIndexBitfield;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +72,7 @@ public final class FileStream implements AutoCloseable {
         } finally {
             waiting = false;
         }
+        torrent.readAhead(piece, lastPiece());
         int inPiece = (int) (absolute - (long) piece * torrent.pieceLength());
         int n = (int) Math.min(Math.min(length, data.length - inPiece), this.length - position);
         System.arraycopy(data, inPiece, buffer, offset, n);
@@ -107,6 +107,15 @@ public final class FileStream implements AutoCloseable {
         return Math.max(position, (long) at * torrent.pieceLength() - fileOffset);
     }
 
+    /**
+     * Waits until another piece of the torrent is verified, or {@code max} passes: for a consumer
+     * that waits for {@link #contiguousEnd} to grow.
+     */
+    public void awaitArrival(Duration max) throws IOException {
+        if (closed) throw new IOException("the stream is closed");
+        torrent.awaitArrival(Math.max(1, max.toMillis()));
+    }
+
     /** Where this reader last read. */
     public long position() {
         return position;
@@ -135,10 +144,10 @@ public final class FileStream implements AutoCloseable {
      *                       duration), or 0 if unknown
      */
     public BufferStatus bufferStatus(double bytesPerSecond) {
-        PieceIndexBitfield have = torrent.pieces();
+        java.util.BitSet have = torrent.held();
         int first = firstPiece();
         int last = lastPiece();
-        List<ByteRange> local = ranges(first, last, i -> i < have.size() && have.getBit(i));
+        List<ByteRange> local = ranges(first, last, have::get);
         Set<Integer> requested = torrent.deadlinePieces();
         List<ByteRange> wanted = ranges(first, last, requested::contains);
         List<BufferStatus.Reader> readers = new ArrayList<>();

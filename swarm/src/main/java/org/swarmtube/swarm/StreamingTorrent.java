@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,30 +14,65 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.libtorrent4j.PieceIndexBitfield;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.TorrentInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming state of one torrent: its open readers, the piece deadlines that follow them,
  * and verified piece data. Data is read through libtorrent's {@code read_piece}, never from the
  * file: right after a piece passes its hash check the file may still show stale blocks.
+ *
+ * <p>Which pieces are held is tracked here, from libtorrent's piece alerts, rather than asked of
+ * libtorrent: every {@code have_piece} is a round trip to libtorrent's network thread, and
+ * moving the deadlines asked it some forty times. Deadlines move on a thread of their own, not
+ * on libtorrent's alert thread, so that the alert thread hands out piece data without waiting.
  */
 final class StreamingTorrent {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingTorrent.class);
     private static final int CACHED_PIECES = 16;
+    private static final int URGENT_PIECES = 4;
+    /**
+     * Pieces just ahead of a reader that libtorrent reads into memory as soon as they pass their
+     * hash check ({@code alert_when_available}), and that are read ahead when already held: the
+     * reader then finds them here instead of waiting for a read round trip per piece.
+     */
+    static int readAheadPieces() { return Integer.getInteger("h10.readahead", 4); }
+    /** Moves deadlines for every streamed torrent, off libtorrent's alert thread. */
+    private static final ExecutorService UPDATES = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "swarm-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final TorrentHandle handle;
     private final int pieceLength;
     private final int numPieces;
+    /** Verified pieces, from libtorrent's status and its piece alerts since. */
+    private final BitSet held = new BitSet();
+    private final Object arrivals = new Object();
     private final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
     private final Set<Integer> readsInFlight = ConcurrentHashMap.newKeySet();
+    /** Pieces whose deadline has libtorrent read them when they arrive. */
+    private final Set<Integer> autoRead = ConcurrentHashMap.newKeySet();
     private final Set<FileStream> readers = new CopyOnWriteArraySet<>();
-    private final Set<Integer> deadlines = new HashSet<>();
-    private static final int URGENT_PIECES = 4;
+    private final AtomicBoolean updateQueued = new AtomicBoolean();
+    /** Pieces with a deadline set, and the deadline (ms) they were given. */
+    private final Map<Integer, Integer> deadlines = new HashMap<>();
     private boolean backgroundPaused;
+    /** The pieces given top priority when the rest was last set aside or let in again. */
+    private Set<Integer> topPieces = Set.of();
+    private volatile boolean closed;
+    /** The file a player is expected to read from its start, while no reader is open yet. */
+    private volatile int[] expected;
     private final Map<Integer, byte[]> cache = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
@@ -49,6 +85,18 @@ final class StreamingTorrent {
         TorrentInfo info = handle.torrentFile();
         this.pieceLength = info.pieceLength();
         this.numPieces = info.numPieces();
+        refreshHeld();
+    }
+
+    /**
+     * Adds what libtorrent says is held now. Called once more after the torrent is reachable
+     * by the alert handler, so that a piece finishing in between is not missed.
+     */
+    void refreshHeld() {
+        PieceIndexBitfield bits = handle.status(TorrentHandle.QUERY_PIECES).pieces();
+        synchronized (held) {
+            for (int i = 0; i < numPieces && i < bits.size(); i++) if (bits.getBit(i)) held.set(i);
+        }
     }
 
     TorrentHandle handle() {
@@ -60,12 +108,32 @@ final class StreamingTorrent {
     }
 
     void register(FileStream reader) {
-        readers.add(reader);
+        add(reader);
         updateDeadlines();
     }
 
+    /** Adds a reader without moving the deadlines yet. */
+    void add(FileStream reader) {
+        readers.add(reader);
+        expected = null;
+    }
+
+    /**
+     * Removes a reader. The last one leaves the deadlines as they are: a player closes one
+     * connection and opens the next at once (after reading a file's index at its end).
+     */
     void unregister(FileStream reader) {
         readers.remove(reader);
+        if (!readers.isEmpty()) updateDeadlines();
+    }
+
+    /**
+     * Fetches what a player reads first of the file spanning {@code firstPiece..lastPiece}
+     * before any reader opens: its first and last pieces, then the window from its start.
+     */
+    void expectReader(int firstPiece, int lastPiece) {
+        if (!readers.isEmpty()) return;
+        expected = new int[] {firstPiece, lastPiece};
         updateDeadlines();
     }
 
@@ -78,22 +146,50 @@ final class StreamingTorrent {
     }
 
     boolean have(int piece) {
-        return handle.havePiece(piece);
+        if (Boolean.getBoolean("h10.remotehave")) return handle.havePiece(piece);
+        synchronized (held) {
+            return held.get(piece);
+        }
+    }
+
+    /** A copy of the verified pieces. */
+    BitSet held() {
+        synchronized (held) {
+            return (BitSet) held.clone();
+        }
+    }
+
+    /** Waits until another piece is verified, or {@code millis} pass. */
+    void awaitArrival(long millis) throws InterruptedIOException {
+        synchronized (arrivals) {
+            try {
+                arrivals.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            }
+        }
     }
 
     /** The verified bytes of a piece, waiting for it to be downloaded if needed. */
     byte[] piece(int piece, Duration timeout) throws IOException {
-        synchronized (cache) {
-            byte[] cached = cache.get(piece);
-            if (cached != null) return cached;
-        }
+        byte[] cached = cached(piece);
+        if (cached != null) return cached;
         CompletableFuture<byte[]> future = pending.computeIfAbsent(piece, p -> new CompletableFuture<>());
         // checked after registering: a piece finishing in between is then seen by onPieceFinished
-        if (handle.havePiece(piece)) requestRead(piece);
+        if (have(piece)) requestRead(piece);
+        long end = System.nanoTime() + timeout.toNanos();
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IOException("no data for piece " + piece + " within " + timeout.toSeconds() + " s");
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) throw new IOException("no data for piece " + piece + " within " + timeout.toSeconds() + " s");
+                try {
+                    return future.get(Math.min(left, 500), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // held but not handed over: a read libtorrent was to make by itself did not come
+                    if (have(piece) && !closed) handle.readPiece(piece);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for piece " + piece);
@@ -103,21 +199,60 @@ final class StreamingTorrent {
         }
     }
 
+    private byte[] cached(int piece) {
+        synchronized (cache) {
+            return cache.get(piece);
+        }
+    }
+
+    /**
+     * Asks for the held pieces after {@code piece} that a sequential reader reads next, so that
+     * their data is here when it comes to them.
+     */
+    void readAhead(int piece, int lastPiece) {
+        for (int k = 1; k <= readAheadPieces() && piece + k <= lastPiece; k++) {
+            int next = piece + k;
+            if (have(next) && cached(next) == null) requestRead(next);
+        }
+    }
+
     private void requestRead(int piece) {
-        if (readsInFlight.add(piece)) handle.readPiece(piece);
+        if (!closed && readsInFlight.add(piece)) handle.readPiece(piece);
     }
 
     void onPieceFinished(int piece) {
-        if (pending.containsKey(piece)) requestRead(piece);
-        updateDeadlines();
+        synchronized (held) {
+            held.set(piece);
+        }
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
+        // libtorrent reads a piece whose deadline asked for it as soon as it passes the hash check
+        if (autoRead.remove(piece)) readsInFlight.add(piece);
+        else if (pending.containsKey(piece)) requestRead(piece);
+        if (Boolean.getBoolean("h10.sync")) {
+            updateDeadlines();
+            return;
+        }
+        if (updateQueued.compareAndSet(false, true)) {
+            UPDATES.execute(() -> {
+                updateQueued.set(false);
+                try {
+                    if (!closed) updateDeadlines();
+                } catch (RuntimeException e) {
+                    LOG.warn("moving the piece deadlines: {}", e.toString());
+                }
+            });
+        }
     }
 
     void onPieceRead(int piece, byte[] data, String error) {
         readsInFlight.remove(piece);
+        autoRead.remove(piece);
         CompletableFuture<byte[]> future = pending.get(piece);
         if (error != null) {
             // libtorrent may refuse a read while the piece is still being written; ask again once held
-            if (future != null && handle.havePiece(piece)) requestRead(piece);
+            if (future != null && have(piece)) requestRead(piece);
             return;
         }
         synchronized (cache) {
@@ -131,22 +266,46 @@ final class StreamingTorrent {
 
     /** Moves the piece deadlines to where the readers are now. */
     synchronized void updateDeadlines() {
+        if (closed) return;
+        BitSet have = held();
         Map<Integer, Integer> wanted = new LinkedHashMap<>();
-        for (FileStream reader : readers) {
-            PieceWindow window = new PieceWindow(reader.firstPiece(), reader.lastPiece(), PieceWindow.windowFor(pieceLength));
-            window.deadlines(List.of(reader.currentPiece()), handle::havePiece)
-                    .forEach((piece, ms) -> wanted.merge(piece, ms, Math::min));
+        Set<Integer> soon = new java.util.HashSet<>();
+        List<int[]> positions = new ArrayList<>(); // first piece, last piece, reader's piece
+        for (FileStream reader : readers) positions.add(new int[] {reader.firstPiece(), reader.lastPiece(), reader.currentPiece()});
+        int[] expecting = expected;
+        if (positions.isEmpty() && expecting != null) positions.add(new int[] {expecting[0], expecting[1], expecting[0]});
+        // the last reader left: keep everything as it is for the next one, until the engine closes this
+        if (positions.isEmpty()) return;
+        for (int[] p : positions) {
+            PieceWindow window = new PieceWindow(p[0], p[1], PieceWindow.windowFor(pieceLength));
+            window.deadlines(List.of(p[2]), have::get).forEach((piece, ms) -> wanted.merge(piece, ms, Math::min));
+            for (int k = 0; k < readAheadPieces(); k++) soon.add(p[2] + k);
+            for (int i = 0; i < PieceWindow.HEADER_PIECES; i++) soon.add(p[0] + i);
+            for (int i = 0; i < PieceWindow.TAIL_PIECES; i++) soon.add(p[1] - i);
         }
-        prioritise(wanted);
-        for (Integer piece : new ArrayList<>(deadlines)) {
+        prioritise(positions, wanted, have, readers.isEmpty());
+        for (Integer piece : new ArrayList<>(deadlines.keySet())) {
             if (!wanted.containsKey(piece)) {
                 handle.resetPieceDeadline(piece);
                 deadlines.remove(piece);
+                autoRead.remove(piece);
             }
         }
         wanted.forEach((piece, ms) -> {
-            handle.setPieceDeadline(piece, ms);
-            deadlines.add(piece);
+            // a deadline is a time from now: set again only when it changes, or the piece's turn
+            // would keep moving back
+            boolean read = soon.contains(piece) && readAheadPieces() > 0;
+            if (ms.equals(deadlines.get(piece)) && read == autoRead.contains(piece)) return;
+            if (read) {
+                // libtorrent reads the piece as soon as it passes the hash check and posts it:
+                // one round trip less between the piece arriving and the reader having it
+                autoRead.add(piece);
+                handle.setPieceDeadline(piece, ms, TorrentHandle.ALERT_WHEN_AVAILABLE);
+            } else {
+                autoRead.remove(piece);
+                handle.setPieceDeadline(piece, ms);
+            }
+            deadlines.put(piece, ms);
         });
     }
 
@@ -156,27 +315,26 @@ final class StreamingTorrent {
      * pipelines about three seconds of requests per peer). Once the readers are ahead, the rest of
      * the file is fetched again at low priority, rarest first, so the viewer becomes a seed too.
      */
-    private void prioritise(Map<Integer, Integer> wanted) {
-        boolean urgent = false;
-        for (FileStream reader : readers) {
-            int at = reader.currentPiece();
-            for (int k = 0; k < URGENT_PIECES && at + k <= reader.lastPiece(); k++) {
-                if (!handle.havePiece(at + k)) urgent = true;
+    private void prioritise(List<int[]> positions, Map<Integer, Integer> wanted, BitSet have, boolean noReader) {
+        // before a reader opens nothing but what it will read first is fetched: it may start elsewhere
+        boolean urgent = noReader && !positions.isEmpty();
+        for (int[] p : positions) {
+            for (int k = 0; k < URGENT_PIECES && p[2] + k <= p[1]; k++) {
+                if (!have.get(p[2] + k)) urgent = true;
             }
         }
         if (!urgent && !backgroundPaused) return;
+        // libtorrent has these priorities already (pieces that arrived since need none)
+        if (urgent == backgroundPaused && topPieces.containsAll(wanted.keySet())) return;
         Priority[] priorities = Priority.array(urgent ? Priority.IGNORE : Priority.LOW, numPieces);
         for (Integer piece : wanted.keySet()) priorities[piece] = Priority.TOP_PRIORITY;
         handle.prioritizePieces(priorities);
+        topPieces = Set.copyOf(wanted.keySet());
         backgroundPaused = urgent;
     }
 
     synchronized Set<Integer> deadlinePieces() {
-        return Set.copyOf(deadlines);
-    }
-
-    PieceIndexBitfield pieces() {
-        return handle.status(TorrentHandle.QUERY_PIECES).pieces();
+        return Set.copyOf(deadlines.keySet());
     }
 
     int numPieces() {
@@ -184,15 +342,18 @@ final class StreamingTorrent {
     }
 
     void close() {
+        closed = true;
         for (CompletableFuture<byte[]> future : pending.values()) {
             future.completeExceptionally(new IOException("the stream was closed"));
         }
         pending.clear();
         synchronized (this) {
-            for (Integer piece : deadlines) handle.resetPieceDeadline(piece);
+            for (Integer piece : deadlines.keySet()) handle.resetPieceDeadline(piece);
             deadlines.clear();
+            autoRead.clear();
             if (handle.isValid()) handle.prioritizePieces(Priority.array(Priority.DEFAULT, numPieces));
             backgroundPaused = false;
+            topPieces = Set.of();
         }
     }
 }

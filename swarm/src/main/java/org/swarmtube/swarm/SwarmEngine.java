@@ -59,6 +59,9 @@ public final class SwarmEngine implements AutoCloseable {
     private static final long PEER_SEARCH_NANOS = TimeUnit.SECONDS.toNanos(10);
     private long lastPeerSearch = System.nanoTime();
     private static final int GLOBAL_PEER_CLASS = 0;
+    /** How long a streamed torrent keeps its read pieces and deadlines after its last reader left. */
+    private static final java.util.concurrent.atomic.AtomicLong H10_BLOCKS = new java.util.concurrent.atomic.AtomicLong(); // H10TEMP
+    private static long streamLingerMs() { return Long.getLong("h10.linger", 2000); }
 
     private final SwarmConfig config;
     private final SessionManager session;
@@ -178,7 +181,10 @@ public final class SwarmEngine implements AutoCloseable {
         }
         // connect_peer and deadlines act on the next tick; 100 ms instead of 500 ms cuts the first
         // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
-        settings.tickInterval(100);
+        settings.tickInterval(Integer.getInteger("h10.tick", 100));
+        if (!Boolean.getBoolean("h10.redundant")) {
+            settings.setBoolean(settings_pack.bool_types.close_redundant_connections.swigValue(), false);
+        }
         settings.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmtube/0.1 libtorrent/2.0.6");
         // peers behind one NAT (a campus, carrier-grade NAT) or on one host share an address;
         // libtorrent otherwise turns away every connection from an address it already talks to
@@ -476,10 +482,15 @@ public final class SwarmEngine implements AutoCloseable {
         if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
         AddTorrentParams params = new AddTorrentParams(raw);
         params.setSavePath(saveDir.toAbsolutePath().toString());
-        params.setFlags(running(params.getFlags()).or_(extra));
+        boolean boost = !Boolean.getBoolean("h10.noboost") && !link.peers().isEmpty();
+        // libtorrent dials a new torrent's known peers at once only when it is resumed (its
+        // "connect boost"); a torrent added running waits for the once-a-second connection round,
+        // 0-1 s (measured: about one start in eight waited ~1 s for its first connection)
+        params.setFlags(boost ? running(params.getFlags()).or_(extra).or_(TorrentFlags.PAUSED) : running(params.getFlags()).or_(extra));
         removed.remove(link.infohash());
         TorrentHandle handle = add(params);
         addPeerHints(handle, link);
+        if (boost) handle.resume();
         requestSave(handle);
     }
 
@@ -526,13 +537,24 @@ public final class SwarmEngine implements AutoCloseable {
             for (int i = 1; i < storage.numFiles(); i++) if (storage.fileSize(i) > storage.fileSize(index)) index = i;
         }
         if (index >= storage.numFiles()) throw new SwarmException("the torrent has no file " + fileIndex);
-        StreamingTorrent torrent = streams.computeIfAbsent(key, k -> new StreamingTorrent(handle));
-        awaitingReader.remove(key);
-        LOG.debug("stream: reader opened on {}", key);
+        String name = storage.fileName(index);
+        long offset = storage.fileOffset(index);
+        long size = storage.fileSize(index);
         FileStream[] holder = new FileStream[1];
-        holder[0] = new FileStream(torrent, storage.fileName(index), storage.fileOffset(index), storage.fileSize(index),
-                readTimeout, () -> closeReader(key, torrent, holder[0]));
-        torrent.register(holder[0]);
+        boolean[] created = new boolean[1];
+        // atomic with closeIfUnread: a torrent whose last reader just left is either kept or made anew
+        StreamingTorrent torrent = streams.compute(key, (k, existing) -> {
+            StreamingTorrent t = existing != null ? existing : new StreamingTorrent(handle);
+            created[0] = existing == null;
+            holder[0] = new FileStream(t, name, offset, size, readTimeout, () -> closeReader(key, t, holder[0]));
+            t.add(holder[0]);
+            return t;
+        });
+        // pieces that finished before the alert handler could see the torrent
+        if (created[0]) torrent.refreshHeld();
+        awaitingReader.remove(key);
+        torrent.updateDeadlines();
+        LOG.debug("stream: reader opened on {}", key);
         return holder[0];
     }
 
@@ -567,9 +589,54 @@ public final class SwarmEngine implements AutoCloseable {
         handle.prioritizePieces(priorities);
     }
 
+    /**
+     * A torrent added to be streamed fetches what a player reads first, before the player comes:
+     * the first and last pieces of its video and the window from its start, with deadlines, read
+     * into memory as they arrive. Nothing else is fetched until a reader says where it reads.
+     */
+    private void expectReader(TorrentHandle alertHandle) {
+        String key = alertHandle.infoHash().toHex();
+        // the alert's handle is freed with the alert: the torrent keeps one of its own
+        TorrentHandle handle = handle(key).orElse(null);
+        if (handle == null) return;
+        TorrentInfo info = handle.torrentFile();
+        org.libtorrent4j.FileStorage storage = info.files();
+        int video = 0;
+        for (int i = 1; i < storage.numFiles(); i++) if (storage.fileSize(i) > storage.fileSize(video)) video = i;
+        int first = (int) (storage.fileOffset(video) / info.pieceLength());
+        int last = (int) ((storage.fileOffset(video) + Math.max(0, storage.fileSize(video) - 1)) / info.pieceLength());
+        boolean[] created = new boolean[1];
+        StreamingTorrent torrent = streams.computeIfAbsent(key, k -> {
+            created[0] = true;
+            return new StreamingTorrent(handle);
+        });
+        if (created[0]) torrent.refreshHeld();
+        torrent.expectReader(first, last);
+    }
+
     private void closeReader(String infohash, StreamingTorrent torrent, FileStream reader) {
         torrent.unregister(reader);
-        if (!torrent.hasReaders() && streams.remove(infohash, torrent)) torrent.close();
+        if (torrent.hasReaders()) return;
+        if (streamLingerMs() <= 0) {
+            closeIfUnread(infohash, torrent);
+            return;
+        }
+        // a player closes one connection and opens the next at once (VLC reads an MP4's index at
+        // the end, then the start again): keep the pieces read and the deadlines for it
+        try {
+            timer.schedule(() -> closeIfUnread(infohash, torrent), streamLingerMs(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            closeIfUnread(infohash, torrent);
+        }
+    }
+
+    private void closeIfUnread(String infohash, StreamingTorrent torrent) {
+        boolean[] unread = new boolean[1];
+        streams.computeIfPresent(infohash, (k, t) -> {
+            unread[0] = t == torrent && !t.hasReaders();
+            return unread[0] ? null : t;
+        });
+        if (unread[0]) torrent.close();
     }
 
     /** Checks a directory torrent's names before anything is written; throws to refuse it. */
@@ -1117,7 +1184,10 @@ public final class SwarmEngine implements AutoCloseable {
                     AlertType.PIECE_FINISHED.swig(), AlertType.TORRENT_FINISHED.swig(),
                     AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
                     AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig(),
-                    AlertType.READ_PIECE.swig(), AlertType.DHT_MUTABLE_ITEM.swig(), AlertType.DHT_LIVE_NODES.swig()
+                    AlertType.READ_PIECE.swig(), AlertType.DHT_MUTABLE_ITEM.swig(), AlertType.DHT_LIVE_NODES.swig(),
+                    AlertType.PEER_CONNECT.swig(), AlertType.PEER_DISCONNECTED.swig(), // H10TEMP
+                    AlertType.TORRENT_CHECKED.swig(), AlertType.STATE_CHANGED.swig(), AlertType.BLOCK_DOWNLOADING.swig(),
+                    AlertType.BLOCK_FINISHED.swig(), AlertType.INCOMING_REQUEST.swig() // H10TEMP
             };
         }
 
@@ -1149,7 +1219,8 @@ public final class SwarmEngine implements AutoCloseable {
                     applyTarget(handle);
                     requestSave(handle);
                     if (awaitingReader.contains(handle.infoHash().toHex()) && !streams.containsKey(handle.infoHash().toHex())) {
-                        prefetchHeaderAndTail(handle);
+                        if (!Boolean.getBoolean("h10.oldprefetch")) expectReader(handle);
+                        else prefetchHeaderAndTail(handle);
                     }
                     java.util.concurrent.CompletableFuture<Void> waiting = metadata.remove(handle.infoHash().toHex());
                     if (waiting != null) waiting.complete(null);
@@ -1176,7 +1247,14 @@ public final class SwarmEngine implements AutoCloseable {
                 }
                 case DHT_MUTABLE_ITEM -> onMutableItem((org.libtorrent4j.alerts.DhtMutableItemAlert) alert);
                 case DHT_LIVE_NODES -> onLiveNodes((org.libtorrent4j.alerts.DhtLiveNodesAlert) alert);
-                case TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
+                case PEER_CONNECT, PEER_DISCONNECTED, TORRENT_CHECKED, STATE_CHANGED -> LOG.debug("stream: H10TEMP {}", alert.message());
+                case BLOCK_DOWNLOADING, BLOCK_FINISHED, INCOMING_REQUEST -> {
+                    if (H10_BLOCKS.incrementAndGet() % 16 == 1 || alert.message().contains("piece: 0 ") ) LOG.debug("stream: H10TEMP {}", alert.message());
+                }
+                case TORRENT_FINISHED, FILE_RENAMED -> {
+                    LOG.debug("stream: H10TEMP {}", alert.message());
+                    requestSave(((TorrentAlert<?>) alert).handle());
+                }
                 case SAVE_RESUME_DATA -> onResumeData((SaveResumeDataAlert) alert);
                 case SAVE_RESUME_DATA_FAILED -> saveDone(((TorrentAlert<?>) alert).handle().infoHash().toHex());
                 case TORRENT_ERROR -> {

@@ -71,9 +71,20 @@ public final class FxBridge implements AutoCloseable {
         else Platform.runLater(action);
     }
 
+    /**
+     * Stops the snapshots and the background work, and waits (a few seconds at most) for what is running
+     * to return: call it before the node closes, so no snapshot reads an engine that is being torn down.
+     */
     @Override
     public void close() {
         ticker.shutdownNow();
         workers.shutdownNow();
+        try {
+            if (!ticker.awaitTermination(5, TimeUnit.SECONDS) || !workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("background work still running after 5 s while closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
