@@ -134,7 +134,8 @@ public final class Swarmtube implements Callable<Integer> {
     }
 
     Home openHome() {
-        return Home.at(home != null ? home : Home.defaultDir());
+        // without --home: the directory chosen in Settings, else the XDG default
+        return Home.at(home != null ? home : DataDirectory.user().preferred());
     }
 
     private void configureLogging() {

@@ -68,8 +68,8 @@ final class StreamingTorrent {
     /** Pieces with a deadline set, and the deadline (ms) they were given. */
     private final Map<Integer, Integer> deadlines = new HashMap<>();
     private boolean backgroundPaused;
-    /** The pieces given top priority when the rest was last set aside or let in again. */
-    private Set<Integer> topPieces = Set.of();
+    /** The window's priorities when the rest was last set aside or let in again. */
+    private Map<Integer, Priority> windowPriorities = Map.of();
     private volatile boolean closed;
     /** The file a player is expected to read from its start, while no reader is open yet. */
     private volatile int[] expected;
@@ -324,13 +324,32 @@ final class StreamingTorrent {
             }
         }
         if (!urgent && !backgroundPaused) return;
+        Map<Integer, Priority> graded = new HashMap<>();
+        wanted.forEach((piece, ms) -> graded.put(piece, priorityFor(ms)));
         // libtorrent has these priorities already (pieces that arrived since need none)
-        if (urgent == backgroundPaused && topPieces.containsAll(wanted.keySet())) return;
+        if (urgent == backgroundPaused && graded.entrySet().stream().allMatch(e -> e.getValue() == windowPriorities.get(e.getKey()))) {
+            return;
+        }
         Priority[] priorities = Priority.array(urgent ? Priority.IGNORE : Priority.LOW, numPieces);
-        for (Integer piece : wanted.keySet()) priorities[piece] = Priority.TOP_PRIORITY;
+        graded.forEach((piece, priority) -> priorities[piece] = priority);
         handle.prioritizePieces(priorities);
-        topPieces = Set.copyOf(wanted.keySet());
+        windowPriorities = graded;
         backgroundPaused = urgent;
+    }
+
+    /**
+     * The nearer a piece's deadline, the higher its priority: libtorrent's picker takes the
+     * highest priority first and picks among equals in no particular order, and asks for
+     * pieces by deadline itself only once a second, so the window arrives roughly in order.
+     */
+    static Priority priorityFor(int deadlineMs) {
+        if (Boolean.getBoolean("h10.flat")) return Priority.TOP_PRIORITY;
+        int k = (deadlineMs - PieceWindow.FIRST_DEADLINE_MS) / PieceWindow.DEADLINE_STEP_MS;
+        if (k < 2) return Priority.TOP_PRIORITY;
+        if (k < URGENT_PIECES) return Priority.SIX;
+        if (k < 2 * URGENT_PIECES) return Priority.FIVE;
+        if (k < 4 * URGENT_PIECES) return Priority.DEFAULT;
+        return Priority.THREE;
     }
 
     synchronized Set<Integer> deadlinePieces() {
@@ -353,7 +372,7 @@ final class StreamingTorrent {
             autoRead.clear();
             if (handle.isValid()) handle.prioritizePieces(Priority.array(Priority.DEFAULT, numPieces));
             backgroundPaused = false;
-            topPieces = Set.of();
+            windowPriorities = Map.of();
         }
     }
 }

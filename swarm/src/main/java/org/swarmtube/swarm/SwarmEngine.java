@@ -182,6 +182,7 @@ public final class SwarmEngine implements AutoCloseable {
         // connect_peer and deadlines act on the next tick; 100 ms instead of 500 ms cuts the first
         // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
         settings.tickInterval(Integer.getInteger("h10.tick", 100));
+        settings.setInteger(settings_pack.int_types.initial_picker_threshold.swigValue(), Integer.getInteger("h10.ipt", 4));
         if (!Boolean.getBoolean("h10.redundant")) {
             settings.setBoolean(settings_pack.bool_types.close_redundant_connections.swigValue(), false);
         }
@@ -382,7 +383,7 @@ public final class SwarmEngine implements AutoCloseable {
      */
     private void searchPeersOfLonelyTorrents() {
         int asked = 0;
-        for (TorrentHandle handle : new SessionHandle(session.swig()).torrents()) {
+        for (TorrentHandle handle : allHandles()) {
             if (asked >= 8 || !handle.isValid()) continue;
             org.libtorrent4j.TorrentStatus s = handle.status();
             boolean downloading = !s.hasMetadata() || s.totalWantedDone() < s.totalWanted();
@@ -905,7 +906,7 @@ public final class SwarmEngine implements AutoCloseable {
     /** The status of every torrent, ordered by name. */
     public List<TorrentStatus> torrents() {
         List<TorrentStatus> out = new ArrayList<>();
-        for (TorrentHandle handle : new SessionHandle(session.swig()).torrents()) {
+        for (TorrentHandle handle : allHandles()) {
             if (handle.isValid()) out.add(snapshot(handle));
         }
         out.sort(java.util.Comparator.comparing(TorrentStatus::name).thenComparing(TorrentStatus::infohash));
@@ -1008,7 +1009,7 @@ public final class SwarmEngine implements AutoCloseable {
         streams.clear();
         try {
             if (session.swig() != null) {
-                List<TorrentHandle> handles = new SessionHandle(session.swig()).torrents();
+                List<TorrentHandle> handles = allHandles();
                 for (TorrentHandle handle : handles) {
                     if (handle.isValid()) requestSave(handle, true);
                 }
@@ -1043,6 +1044,26 @@ public final class SwarmEngine implements AutoCloseable {
             throw new SwarmException("cannot add torrent: " + ec.getMessage());
         }
         return handle;
+    }
+
+    /**
+     * Every torrent's handle, each one owned by Java. libtorrent4j's {@code SessionHandle.torrents()}
+     * hands out handles pointing into a native vector that is freed when the vector is collected,
+     * which crashed the JVM (SIGSEGV in torrent_handle::status) under a UI polling every second.
+     */
+    private List<TorrentHandle> allHandles() {
+        org.libtorrent4j.swig.torrent_handle_vector all = session.swig().get_torrents();
+        List<TorrentHandle> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                org.libtorrent4j.swig.sha1_hash infohash = new org.libtorrent4j.swig.sha1_hash(all.get(i).info_hash());
+                TorrentHandle owned = session.find(new Sha1Hash(infohash));
+                if (owned != null && owned.isValid()) out.add(owned);
+            }
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(all);
+        }
+        return out;
     }
 
     private Optional<TorrentHandle> handle(String infohash) {
