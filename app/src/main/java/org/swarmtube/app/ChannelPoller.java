@@ -36,6 +36,7 @@ final class ChannelPoller implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "channel-poll"));
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> daemon(r, "channel-sync"));
     private long rounds;
+    private volatile boolean closed;
 
     ChannelPoller(ChannelSync sync, ChannelStore store, OwnChannel own, Duration interval,
                   java.util.function.BiConsumer<VideoSummary, List<String>> keepCopy) {
@@ -77,6 +78,17 @@ final class ChannelPoller implements AutoCloseable {
     }
 
     private ChannelSync.Result syncAndAct(ChannelLink link) {
+        try {
+            return syncAndActOrThrow(link);
+        } catch (RuntimeException e) {
+            // the node may be closing under a sync (its database gone): nothing to report then
+            if (closed) LOG.debug("sync of {} ended by the node stopping: {}", link.publicKeyHex(), e.toString());
+            else LOG.warn("sync of {} failed: {}", link.publicKeyHex(), e.toString());
+            return new ChannelSync.Result(ChannelSync.Result.Outcome.FAILED, 0, Verb.sentence(e));
+        }
+    }
+
+    private ChannelSync.Result syncAndActOrThrow(ChannelLink link) {
         ChannelSync.Result result = sync.sync(link);
         if (result.outcome() == ChannelSync.Result.Outcome.UPDATED) {
             String key = link.publicKeyHex();
@@ -107,7 +119,14 @@ final class ChannelPoller implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        try {
+            // a sync in flight must end before the node closes the database and the engine
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) LOG.debug("channel syncs still running at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
