@@ -45,9 +45,9 @@ final class StreamServer implements AutoCloseable {
     private final String secret;
     /** Torrents whose newest bytes are handed out although the player's buffer is low (see StallGuard). */
     private final java.util.Set<String> released = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Object edgeMoved = new Object();
     private final Map<String, Long> starvedSince = new java.util.concurrent.ConcurrentHashMap<>();
     static final int WITHHELD_BYTES = 128 * 1024;
+    private static final Duration RECHECK = Duration.ofMillis(20);
 
     private StreamServer(SwarmEngine swarm, HttpServer server, ExecutorService workers, String secret) {
         this.swarm = swarm;
@@ -176,19 +176,9 @@ final class StreamServer implements AutoCloseable {
                 LOG.debug("stream: holding back at {} (held up to {})", at, edge);
             }
             stream.seek(at); // the window must move here while we wait, and the reader counts as active
-            if (!Boolean.getBoolean("h10.poll")) {
-                // woken when a piece arrives; release() is seen within the slice
-                stream.awaitArrival(java.time.Duration.ofMillis(20));
-                continue;
-            }
-            synchronized (edgeMoved) {
-                try {
-                    edgeMoved.wait(50); // also woken by release(); the edge itself moves without a signal here
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted");
-                }
-            }
+            // woken as soon as a piece is verified (it used to look every 50 ms); release() is seen
+            // within the slice
+            stream.awaitArrival(RECHECK);
         }
     }
 
@@ -201,9 +191,6 @@ final class StreamServer implements AutoCloseable {
     /** Hands out everything that is held, the newest bytes included. */
     void release(String infohash) {
         released.add(Infohash.normalize(infohash));
-        synchronized (edgeMoved) {
-            edgeMoved.notifyAll();
-        }
     }
 
     /** Keeps the newest bytes back again. */

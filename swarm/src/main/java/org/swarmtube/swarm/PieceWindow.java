@@ -46,10 +46,12 @@ final class PieceWindow {
      */
     Map<Integer, Integer> deadlines(Collection<Integer> readerPieces, IntPredicate have) {
         Map<Integer, Integer> out = new HashMap<>();
-        for (int i = 0; i < HEADER_PIECES; i++) offer(out, firstPiece + i, FIRST_DEADLINE_MS, have);
-        // the tail right after the first few pieces at the read position: a player reads the
-        // header first and only then looks at the end of the file
-        for (int i = 0; i < TAIL_PIECES; i++) offer(out, lastPiece - i, FIRST_DEADLINE_MS + 3 * DEADLINE_STEP_MS, have);
+        // in the order a player reads them: the first piece and the last (an MP4's index is at
+        // its end and the player looks there right after the header), then the rest of both
+        for (int i = 0; i < HEADER_PIECES; i++) offer(out, firstPiece + i, FIRST_DEADLINE_MS + i * DEADLINE_STEP_MS, have);
+        for (int i = 0; i < TAIL_PIECES; i++) {
+            offer(out, lastPiece - i, FIRST_DEADLINE_MS + (i == 0 ? DEADLINE_STEP_MS / 2 : (2 * i + 1) * DEADLINE_STEP_MS), have);
+        }
         for (int reader : readerPieces) {
             int at = Math.max(firstPiece, Math.min(lastPiece, reader));
             for (int k = 0; k < windowPieces && at + k <= lastPiece; k++) {

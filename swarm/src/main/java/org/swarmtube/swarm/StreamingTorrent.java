@@ -41,11 +41,12 @@ final class StreamingTorrent {
     private static final int CACHED_PIECES = 16;
     private static final int URGENT_PIECES = 4;
     /**
-     * Pieces just ahead of a reader that libtorrent reads into memory as soon as they pass their
-     * hash check ({@code alert_when_available}), and that are read ahead when already held: the
-     * reader then finds them here instead of waiting for a read round trip per piece.
+     * Held pieces just ahead of a reader that are read into memory before it asks: it then finds
+     * them here instead of waiting for a read round trip per piece.
      */
-    static int readAheadPieces() { return Integer.getInteger("h10.readahead", 4); }
+    static final int READ_AHEAD_PIECES = 4;
+    /** How stale the record of held pieces may get while a reader waits (pieces found by a recheck post no alert). */
+    private static final long REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Moves deadlines for every streamed torrent, off libtorrent's alert thread. */
     private static final ExecutorService UPDATES = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "swarm-deadlines");
@@ -65,12 +66,15 @@ final class StreamingTorrent {
     private final Set<Integer> autoRead = ConcurrentHashMap.newKeySet();
     private final Set<FileStream> readers = new CopyOnWriteArraySet<>();
     private final AtomicBoolean updateQueued = new AtomicBoolean();
+    /** The pieces wanted for the readers. */
+    private Set<Integer> window = Set.of();
     /** Pieces with a deadline set, and the deadline (ms) they were given. */
     private final Map<Integer, Integer> deadlines = new HashMap<>();
     private boolean backgroundPaused;
     /** The window's priorities when the rest was last set aside or let in again. */
     private Map<Integer, Priority> windowPriorities = Map.of();
     private volatile boolean closed;
+    private volatile long lastRefresh;
     /** The file a player is expected to read from its start, while no reader is open yet. */
     private volatile int[] expected;
     private final Map<Integer, byte[]> cache = new LinkedHashMap<>(32, 0.75f, true) {
@@ -93,6 +97,7 @@ final class StreamingTorrent {
      * by the alert handler, so that a piece finishing in between is not missed.
      */
     void refreshHeld() {
+        lastRefresh = System.nanoTime();
         PieceIndexBitfield bits = handle.status(TorrentHandle.QUERY_PIECES).pieces();
         synchronized (held) {
             for (int i = 0; i < numPieces && i < bits.size(); i++) if (bits.getBit(i)) held.set(i);
@@ -129,7 +134,8 @@ final class StreamingTorrent {
 
     /**
      * Fetches what a player reads first of the file spanning {@code firstPiece..lastPiece}
-     * before any reader opens: its first and last pieces, then the window from its start.
+     * before any reader opens: its first and last pieces, with deadlines, read into memory as
+     * they arrive.
      */
     void expectReader(int firstPiece, int lastPiece) {
         if (!readers.isEmpty()) return;
@@ -146,7 +152,6 @@ final class StreamingTorrent {
     }
 
     boolean have(int piece) {
-        if (Boolean.getBoolean("h10.remotehave")) return handle.havePiece(piece);
         synchronized (held) {
             return held.get(piece);
         }
@@ -169,6 +174,11 @@ final class StreamingTorrent {
                 throw new InterruptedIOException("interrupted");
             }
         }
+        refreshIfStale();
+    }
+
+    private void refreshIfStale() {
+        if (!closed && System.nanoTime() - lastRefresh > REFRESH_NANOS) refreshHeld();
     }
 
     /** The verified bytes of a piece, waiting for it to be downloaded if needed. */
@@ -186,6 +196,7 @@ final class StreamingTorrent {
                 try {
                     return future.get(Math.min(left, 500), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    refreshIfStale();
                     // held but not handed over: a read libtorrent was to make by itself did not come
                     if (have(piece) && !closed) handle.readPiece(piece);
                 }
@@ -210,7 +221,7 @@ final class StreamingTorrent {
      * their data is here when it comes to them.
      */
     void readAhead(int piece, int lastPiece) {
-        for (int k = 1; k <= readAheadPieces() && piece + k <= lastPiece; k++) {
+        for (int k = 1; k <= READ_AHEAD_PIECES && piece + k <= lastPiece; k++) {
             int next = piece + k;
             if (have(next) && cached(next) == null) requestRead(next);
         }
@@ -221,6 +232,7 @@ final class StreamingTorrent {
     }
 
     void onPieceFinished(int piece) {
+        if (LOG.isDebugEnabled()) LOG.debug("stream: piece {} verified", piece);
         synchronized (held) {
             held.set(piece);
         }
@@ -230,10 +242,7 @@ final class StreamingTorrent {
         // libtorrent reads a piece whose deadline asked for it as soon as it passes the hash check
         if (autoRead.remove(piece)) readsInFlight.add(piece);
         else if (pending.containsKey(piece)) requestRead(piece);
-        if (Boolean.getBoolean("h10.sync")) {
-            updateDeadlines();
-            return;
-        }
+        // coalesced: a burst of pieces moves the deadlines once
         if (updateQueued.compareAndSet(false, true)) {
             UPDATES.execute(() -> {
                 updateQueued.set(false);
@@ -247,6 +256,7 @@ final class StreamingTorrent {
     }
 
     void onPieceRead(int piece, byte[] data, String error) {
+        if (LOG.isDebugEnabled()) LOG.debug("stream: piece {} read{}", piece, error == null ? "" : ": " + error);
         readsInFlight.remove(piece);
         autoRead.remove(piece);
         CompletableFuture<byte[]> future = pending.get(piece);
@@ -269,42 +279,38 @@ final class StreamingTorrent {
         if (closed) return;
         BitSet have = held();
         Map<Integer, Integer> wanted = new LinkedHashMap<>();
-        Set<Integer> soon = new java.util.HashSet<>();
         List<int[]> positions = new ArrayList<>(); // first piece, last piece, reader's piece
         for (FileStream reader : readers) positions.add(new int[] {reader.firstPiece(), reader.lastPiece(), reader.currentPiece()});
         int[] expecting = expected;
         if (positions.isEmpty() && expecting != null) positions.add(new int[] {expecting[0], expecting[1], expecting[0]});
         // the last reader left: keep everything as it is for the next one, until the engine closes this
         if (positions.isEmpty()) return;
+        // before a reader opens, only the first and last pieces: libtorrent picks a torrent's first
+        // pieces at random, and with a slow seeder a wider want costs seconds before the player's
+        // pieces come (StreamPlaybackTest)
+        int windowPieces = readers.isEmpty() ? 1 : PieceWindow.windowFor(pieceLength);
         for (int[] p : positions) {
-            PieceWindow window = new PieceWindow(p[0], p[1], PieceWindow.windowFor(pieceLength));
-            window.deadlines(List.of(p[2]), have::get).forEach((piece, ms) -> wanted.merge(piece, ms, Math::min));
-            for (int k = 0; k < readAheadPieces(); k++) soon.add(p[2] + k);
-            for (int i = 0; i < PieceWindow.HEADER_PIECES; i++) soon.add(p[0] + i);
-            for (int i = 0; i < PieceWindow.TAIL_PIECES; i++) soon.add(p[1] - i);
+            PieceWindow pw = new PieceWindow(p[0], p[1], windowPieces);
+            pw.deadlines(List.of(p[2]), have::get).forEach((piece, ms) -> wanted.merge(piece, ms, Math::min));
         }
         prioritise(positions, wanted, have, readers.isEmpty());
+        window = Set.copyOf(wanted.keySet());
         for (Integer piece : new ArrayList<>(deadlines.keySet())) {
-            if (!wanted.containsKey(piece)) {
+            if (!wanted.containsKey(piece) || !critical(wanted.get(piece))) {
                 handle.resetPieceDeadline(piece);
                 deadlines.remove(piece);
                 autoRead.remove(piece);
             }
         }
         wanted.forEach((piece, ms) -> {
+            if (!critical(ms)) return;
             // a deadline is a time from now: set again only when it changes, or the piece's turn
             // would keep moving back
-            boolean read = soon.contains(piece) && readAheadPieces() > 0;
-            if (ms.equals(deadlines.get(piece)) && read == autoRead.contains(piece)) return;
-            if (read) {
-                // libtorrent reads the piece as soon as it passes the hash check and posts it:
-                // one round trip less between the piece arriving and the reader having it
-                autoRead.add(piece);
-                handle.setPieceDeadline(piece, ms, TorrentHandle.ALERT_WHEN_AVAILABLE);
-            } else {
-                autoRead.remove(piece);
-                handle.setPieceDeadline(piece, ms);
-            }
+            if (ms.equals(deadlines.get(piece))) return;
+            // libtorrent reads the piece as soon as it passes the hash check and posts it: one
+            // round trip less between the piece arriving and the reader having it
+            autoRead.add(piece);
+            handle.setPieceDeadline(piece, ms, TorrentHandle.ALERT_WHEN_AVAILABLE);
             deadlines.put(piece, ms);
         });
     }
@@ -314,6 +320,7 @@ final class StreamingTorrent {
      * queued for other pieces would otherwise hold the deadline pieces back by seconds (libtorrent
      * pipelines about three seconds of requests per peer). Once the readers are ahead, the rest of
      * the file is fetched again at low priority, rarest first, so the viewer becomes a seed too.
+     * The window itself is graded ({@link #priorityFor}).
      */
     private void prioritise(List<int[]> positions, Map<Integer, Integer> wanted, BitSet have, boolean noReader) {
         // before a reader opens nothing but what it will read first is fetched: it may start elsewhere
@@ -323,7 +330,6 @@ final class StreamingTorrent {
                 if (!have.get(p[2] + k)) urgent = true;
             }
         }
-        if (!urgent && !backgroundPaused) return;
         Map<Integer, Priority> graded = new HashMap<>();
         wanted.forEach((piece, ms) -> graded.put(piece, priorityFor(ms)));
         // libtorrent has these priorities already (pieces that arrived since need none)
@@ -338,22 +344,44 @@ final class StreamingTorrent {
     }
 
     /**
-     * The nearer a piece's deadline, the higher its priority: libtorrent's picker takes the
-     * highest priority first and picks among equals in no particular order, and asks for
-     * pieces by deadline itself only once a second, so the window arrives roughly in order.
+     * Whether a piece gets a deadline: only the one each reader needs now, and a file's first.
+     * libtorrent gives every piece with a deadline top priority and picks among equals in no
+     * order, so more deadlines would scramble the order the grades below set.
      */
-    static Priority priorityFor(int deadlineMs) {
-        if (Boolean.getBoolean("h10.flat")) return Priority.TOP_PRIORITY;
-        int k = (deadlineMs - PieceWindow.FIRST_DEADLINE_MS) / PieceWindow.DEADLINE_STEP_MS;
-        if (k < 2) return Priority.TOP_PRIORITY;
-        if (k < URGENT_PIECES) return Priority.SIX;
-        if (k < 2 * URGENT_PIECES) return Priority.FIVE;
-        if (k < 4 * URGENT_PIECES) return Priority.DEFAULT;
-        return Priority.THREE;
+    private static boolean critical(int deadlineMs) {
+        return deadlineMs < PieceWindow.FIRST_DEADLINE_MS + PieceWindow.DEADLINE_STEP_MS;
     }
 
+    /**
+     * The nearer a piece's deadline, the higher its priority, so that the window arrives roughly
+     * in order (libtorrent's picker takes the highest priority first); background pieces have
+     * the lowest.
+     */
+    static Priority priorityFor(int deadlineMs) {
+        int k = (deadlineMs - PieceWindow.FIRST_DEADLINE_MS) / PieceWindow.DEADLINE_STEP_MS;
+        if (k < 1) return Priority.TOP_PRIORITY;
+        if (k < 2) return Priority.SIX;
+        if (k < 4) return Priority.FIVE;
+        if (k < 8) return Priority.DEFAULT;
+        if (k < 16) return Priority.THREE;
+        return Priority.TWO;
+    }
+
+    /**
+     * Piece priorities for a torrent added to be streamed, for libtorrent to apply as soon as the
+     * metadata arrives: the first pieces (a single-file torrent's video starts there), nothing else.
+     */
+    static Priority[] startPriorities() {
+        Priority[] priorities = Priority.array(Priority.IGNORE, 1 << 16);
+        for (int i = 0; i < PieceWindow.HEADER_PIECES; i++) {
+            priorities[i] = priorityFor(PieceWindow.FIRST_DEADLINE_MS + i * PieceWindow.DEADLINE_STEP_MS);
+        }
+        return priorities;
+    }
+
+    /** The pieces wanted for the readers now, deadline or not. */
     synchronized Set<Integer> deadlinePieces() {
-        return Set.copyOf(deadlines.keySet());
+        return window;
     }
 
     int numPieces() {
@@ -373,6 +401,7 @@ final class StreamingTorrent {
             if (handle.isValid()) handle.prioritizePieces(Priority.array(Priority.DEFAULT, numPieces));
             backgroundPaused = false;
             windowPriorities = Map.of();
+            window = Set.of();
         }
     }
 }

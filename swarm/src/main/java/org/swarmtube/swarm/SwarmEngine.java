@@ -60,8 +60,7 @@ public final class SwarmEngine implements AutoCloseable {
     private long lastPeerSearch = System.nanoTime();
     private static final int GLOBAL_PEER_CLASS = 0;
     /** How long a streamed torrent keeps its read pieces and deadlines after its last reader left. */
-    private static final java.util.concurrent.atomic.AtomicLong H10_BLOCKS = new java.util.concurrent.atomic.AtomicLong(); // H10TEMP
-    private static long streamLingerMs() { return Long.getLong("h10.linger", 2000); }
+    private static final long STREAM_LINGER_MS = 2000;
 
     private final SwarmConfig config;
     private final SessionManager session;
@@ -181,11 +180,16 @@ public final class SwarmEngine implements AutoCloseable {
         }
         // connect_peer and deadlines act on the next tick; 100 ms instead of 500 ms cuts the first
         // piece's delay on a LAN from ~480 ms to ~80 ms (measured, see dependency-facts.md)
-        settings.tickInterval(Integer.getInteger("h10.tick", 100));
-        settings.setInteger(settings_pack.int_types.initial_picker_threshold.swigValue(), Integer.getInteger("h10.ipt", 4));
-        if (!Boolean.getBoolean("h10.redundant")) {
-            settings.setBoolean(settings_pack.bool_types.close_redundant_connections.swigValue(), false);
-        }
+        settings.tickInterval(100);
+        // a stream sets all but the pieces it needs next aside, so its torrent is "finished" for
+        // moments at a time (before the player comes, when a window is complete); libtorrent then
+        // drops its seeds and the next piece waits for a reconnect (0.7-2.5 s measured when the
+        // player opened the stream 0.5 s after it was added)
+        settings.setBoolean(settings_pack.bool_types.close_redundant_connections.swigValue(), false);
+        // libtorrent picks a torrent's first four pieces at random, whatever their priority: for a
+        // stream those are the pieces the player waits for (measured with a seeder at twice the
+        // bitrate: the first frame after 7-10 s, the player's pieces among the last to come)
+        settings.setInteger(settings_pack.int_types.initial_picker_threshold.swigValue(), 0);
         settings.setString(settings_pack.string_types.user_agent.swigValue(), "Swarmtube/0.1 libtorrent/2.0.6");
         // peers behind one NAT (a campus, carrier-grade NAT) or on one host share an address;
         // libtorrent otherwise turns away every connection from an address it already talks to
@@ -483,10 +487,15 @@ public final class SwarmEngine implements AutoCloseable {
         if (ec.value() != 0) throw new SwarmException("malformed magnet link: " + ec.message());
         AddTorrentParams params = new AddTorrentParams(raw);
         params.setSavePath(saveDir.toAbsolutePath().toString());
-        boolean boost = !Boolean.getBoolean("h10.noboost") && !link.peers().isEmpty();
+        if (awaitingReader.contains(link.infohash())) {
+            // applied by libtorrent the moment the metadata arrives, before the alert reaches us:
+            // otherwise its first requests go to pieces of its own choosing
+            params.piecePriorities(StreamingTorrent.startPriorities());
+        }
+        boolean boost = !link.peers().isEmpty();
         // libtorrent dials a new torrent's known peers at once only when it is resumed (its
-        // "connect boost"); a torrent added running waits for the once-a-second connection round,
-        // 0-1 s (measured: about one start in eight waited ~1 s for its first connection)
+        // "connect boost"); a torrent added running waits for the once-a-second connection round:
+        // 0-1 s (measured: 50-90 ms usually, ~1 s in one start of eight; 1-10 ms when resumed)
         params.setFlags(boost ? running(params.getFlags()).or_(extra).or_(TorrentFlags.PAUSED) : running(params.getFlags()).or_(extra));
         removed.remove(link.infohash());
         TorrentHandle handle = add(params);
@@ -572,28 +581,10 @@ public final class SwarmEngine implements AutoCloseable {
     }
 
     /**
-     * A torrent added to be streamed fetches nothing but the first and last pieces of its video
-     * until a reader opens: a player reads those first. Wanting nothing at all would make the
-     * torrent "finished" and libtorrent would drop its seeds, costing a reconnect when the player
-     * comes (measured: 1.1 s more to the first byte).
-     */
-    private static void prefetchHeaderAndTail(TorrentHandle handle) {
-        TorrentInfo info = handle.torrentFile();
-        org.libtorrent4j.FileStorage storage = info.files();
-        int video = 0;
-        for (int i = 1; i < storage.numFiles(); i++) if (storage.fileSize(i) > storage.fileSize(video)) video = i;
-        int first = (int) (storage.fileOffset(video) / info.pieceLength());
-        int last = (int) ((storage.fileOffset(video) + Math.max(0, storage.fileSize(video) - 1)) / info.pieceLength());
-        org.libtorrent4j.Priority[] priorities = org.libtorrent4j.Priority.array(org.libtorrent4j.Priority.IGNORE, info.numPieces());
-        for (int i = 0; i < PieceWindow.HEADER_PIECES && first + i <= last; i++) priorities[first + i] = org.libtorrent4j.Priority.TOP_PRIORITY;
-        for (int i = 0; i < PieceWindow.TAIL_PIECES && last - i >= first; i++) priorities[last - i] = org.libtorrent4j.Priority.TOP_PRIORITY;
-        handle.prioritizePieces(priorities);
-    }
-
-    /**
      * A torrent added to be streamed fetches what a player reads first, before the player comes:
-     * the first and last pieces of its video and the window from its start, with deadlines, read
-     * into memory as they arrive. Nothing else is fetched until a reader says where it reads.
+     * the first and last pieces of its video (containers keep their index there), with deadlines,
+     * read into memory as they arrive. Nothing else is fetched until a reader says where it reads.
+     * The seeds stay connected once these are in (close_redundant_connections is off).
      */
     private void expectReader(TorrentHandle alertHandle) {
         String key = alertHandle.infoHash().toHex();
@@ -618,14 +609,10 @@ public final class SwarmEngine implements AutoCloseable {
     private void closeReader(String infohash, StreamingTorrent torrent, FileStream reader) {
         torrent.unregister(reader);
         if (torrent.hasReaders()) return;
-        if (streamLingerMs() <= 0) {
-            closeIfUnread(infohash, torrent);
-            return;
-        }
         // a player closes one connection and opens the next at once (VLC reads an MP4's index at
         // the end, then the start again): keep the pieces read and the deadlines for it
         try {
-            timer.schedule(() -> closeIfUnread(infohash, torrent), streamLingerMs(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> closeIfUnread(infohash, torrent), STREAM_LINGER_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             closeIfUnread(infohash, torrent);
         }
@@ -1205,10 +1192,7 @@ public final class SwarmEngine implements AutoCloseable {
                     AlertType.PIECE_FINISHED.swig(), AlertType.TORRENT_FINISHED.swig(),
                     AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
                     AlertType.TORRENT_ERROR.swig(), AlertType.FILE_ERROR.swig(), AlertType.FILE_RENAMED.swig(),
-                    AlertType.READ_PIECE.swig(), AlertType.DHT_MUTABLE_ITEM.swig(), AlertType.DHT_LIVE_NODES.swig(),
-                    AlertType.PEER_CONNECT.swig(), AlertType.PEER_DISCONNECTED.swig(), // H10TEMP
-                    AlertType.TORRENT_CHECKED.swig(), AlertType.STATE_CHANGED.swig(), AlertType.BLOCK_DOWNLOADING.swig(),
-                    AlertType.BLOCK_FINISHED.swig(), AlertType.INCOMING_REQUEST.swig() // H10TEMP
+                    AlertType.READ_PIECE.swig(), AlertType.DHT_MUTABLE_ITEM.swig(), AlertType.DHT_LIVE_NODES.swig()
             };
         }
 
@@ -1240,8 +1224,7 @@ public final class SwarmEngine implements AutoCloseable {
                     applyTarget(handle);
                     requestSave(handle);
                     if (awaitingReader.contains(handle.infoHash().toHex()) && !streams.containsKey(handle.infoHash().toHex())) {
-                        if (!Boolean.getBoolean("h10.oldprefetch")) expectReader(handle);
-                        else prefetchHeaderAndTail(handle);
+                        expectReader(handle);
                     }
                     java.util.concurrent.CompletableFuture<Void> waiting = metadata.remove(handle.infoHash().toHex());
                     if (waiting != null) waiting.complete(null);
@@ -1249,9 +1232,6 @@ public final class SwarmEngine implements AutoCloseable {
                 case PIECE_FINISHED -> {
                     org.libtorrent4j.alerts.PieceFinishedAlert finished = (org.libtorrent4j.alerts.PieceFinishedAlert) alert;
                     StreamingTorrent stream = streams.get(finished.handle().infoHash().toHex());
-                    if (LOG.isDebugEnabled() && (stream != null || awaitingReader.contains(finished.handle().infoHash().toHex()))) {
-                        LOG.debug("stream: piece {} finished", finished.pieceIndex());
-                    }
                     if (stream != null) stream.onPieceFinished(finished.pieceIndex());
                     requestSave(finished.handle());
                 }
@@ -1259,7 +1239,6 @@ public final class SwarmEngine implements AutoCloseable {
                     org.libtorrent4j.alerts.ReadPieceAlert read = (org.libtorrent4j.alerts.ReadPieceAlert) alert;
                     StreamingTorrent stream = streams.get(read.handle().infoHash().toHex());
                     if (stream != null) {
-                        LOG.debug("stream: piece {} read", read.piece());
                         // the buffer is freed with the alert: copy it now
                         boolean failed = read.error().isError();
                         stream.onPieceRead(read.piece(), failed ? null : NativeMemory.copy(read.bufferPtr(), read.size()),
@@ -1268,14 +1247,7 @@ public final class SwarmEngine implements AutoCloseable {
                 }
                 case DHT_MUTABLE_ITEM -> onMutableItem((org.libtorrent4j.alerts.DhtMutableItemAlert) alert);
                 case DHT_LIVE_NODES -> onLiveNodes((org.libtorrent4j.alerts.DhtLiveNodesAlert) alert);
-                case PEER_CONNECT, PEER_DISCONNECTED, TORRENT_CHECKED, STATE_CHANGED -> LOG.debug("stream: H10TEMP {}", alert.message());
-                case BLOCK_DOWNLOADING, BLOCK_FINISHED, INCOMING_REQUEST -> {
-                    if (H10_BLOCKS.incrementAndGet() % 16 == 1 || alert.message().contains("piece: 0 ") ) LOG.debug("stream: H10TEMP {}", alert.message());
-                }
-                case TORRENT_FINISHED, FILE_RENAMED -> {
-                    LOG.debug("stream: H10TEMP {}", alert.message());
-                    requestSave(((TorrentAlert<?>) alert).handle());
-                }
+                case TORRENT_FINISHED, FILE_RENAMED -> requestSave(((TorrentAlert<?>) alert).handle());
                 case SAVE_RESUME_DATA -> onResumeData((SaveResumeDataAlert) alert);
                 case SAVE_RESUME_DATA_FAILED -> saveDone(((TorrentAlert<?>) alert).handle().infoHash().toHex());
                 case TORRENT_ERROR -> {
