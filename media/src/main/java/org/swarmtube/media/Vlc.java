@@ -34,6 +34,17 @@ public final class Vlc {
             "--vout=dummy",
             "--aout=dummy");
 
+    /**
+     * For the player's HTTP input (the node's stream server). libvlc reads HTTP through its prefetch
+     * filter, whose default buffer (16 MiB, filled in one read) keeps the filter's thread blocked
+     * on the server while the bytes a still-downloading file needs next are missing; a seek the
+     * demuxer asks for meanwhile (an MP4's index at the end, then back to its start) waits until
+     * those bytes come. With a small buffer the thread waits for room instead and seeks at once.
+     * Local files do not go through the filter. Measured on loopback (docs/stream-first-frame.md):
+     * first picture from another node's stream, median of 20, 0.226 s without, 0.157 s with.
+     */
+    public static final List<String> STREAM_INPUT_OPTIONS = List.of("--prefetch-buffer-size=64", "--prefetch-read-size=16384");
+
     private static final Object DISCOVERY = new Object();
 
     private Vlc() {
@@ -68,13 +79,14 @@ public final class Vlc {
     /**
      * Options for a libvlc instance that plays to a person: the {@linkplain #HEADLESS_OPTIONS headless
      * ones} (pictures still go to Java through callbacks), with the system's sound output unless
-     * {@code sound} is false.
+     * {@code sound} is false, and the {@linkplain #STREAM_INPUT_OPTIONS stream input options}.
      *
      * @param sound whether libvlc may open the sound device
      * @return libvlc command-line options
      */
     public static List<String> playerOptions(boolean sound) {
-        return sound ? HEADLESS_OPTIONS.stream().filter(o -> !o.startsWith("--aout=")).toList() : HEADLESS_OPTIONS;
+        List<String> base = sound ? HEADLESS_OPTIONS.stream().filter(o -> !o.startsWith("--aout=")).toList() : HEADLESS_OPTIONS;
+        return java.util.stream.Stream.concat(base.stream(), STREAM_INPUT_OPTIONS.stream()).toList();
     }
 
     /**

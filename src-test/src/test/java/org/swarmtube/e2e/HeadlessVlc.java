@@ -2,6 +2,7 @@ package org.swarmtube.e2e;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import org.swarmtube.media.Vlc;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
@@ -13,8 +14,10 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
 
 /** libvlc with no window: decodes into memory and counts the frames it renders, and when. */
 public final class HeadlessVlc implements AutoCloseable {
-    private final MediaPlayerFactory factory = new MediaPlayerFactory("--quiet", "--ignore-config", "--no-video-title-show",
-            "--no-osd", "--no-spu", "--aout=dummy", "--no-metadata-network-access");
+    // the app's player reads streams with the same input options (the benchmark compares what it does)
+    private final MediaPlayerFactory factory = new MediaPlayerFactory(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            "--quiet", "--ignore-config", "--no-video-title-show", "--no-osd", "--no-spu", "--aout=dummy",
+            "--no-metadata-network-access"), Vlc.STREAM_INPUT_OPTIONS.stream()).toArray(String[]::new));
     private final EmbeddedMediaPlayer player = factory.mediaPlayers().newEmbeddedMediaPlayer();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong lastFrameTimeMs = new AtomicLong(-1);

@@ -34,10 +34,8 @@ class StreamPlaybackTest {
             NodeApi.StreamUrl url = viewer.stream(MagnetLink.parse(published.magnet())
                     .withPeer("127.0.0.1:" + creator.swarm().listenPort()).toUri());
 
-            long h10start = System.nanoTime();
             vlc.play(url.url());
             Await.until(Duration.ofSeconds(30), "25 frames decoded from the stream", () -> vlc.frames() >= 25);
-            System.out.printf("H10TEMP first frame %.3f s, 25 frames %.3f s, progress %.3f%n", (vlc.firstFrameNanos() - h10start) / 1e9, (System.nanoTime() - h10start) / 1e9, viewer.swarm().status(url.infohash()).orElseThrow().progress());
             assertThat(viewer.swarm().status(url.infohash()).orElseThrow().progress()).isLessThan(0.6);
 
             long target = 24_000; // 80 % of the clip, not fetched yet
