@@ -25,7 +25,10 @@ import org.swarmtube.swarm.RateLimits;
  * time to the first decoded frame (stream from another node against the local file), seek
  * latency to an unfetched position (against the same seek in the local file), and time to the
  * first 1 MB served (a torrent held only by another node against one held locally). The seeder
- * gives about twice the video's bitrate. Run with scripts/bench stream.
+ * gives about twice the video's bitrate. Run with scripts/bench stream. Also printed, outside the
+ * ratios: the first frame of the local file played through the node's own stream URL (what
+ * libvlc's HTTP input costs by itself). -Dbench.runs=N changes the number of runs (3).
+ * docs/stream-first-frame.md explains the first-frame figures.
  */
 public final class StreamBenchmark {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamBenchmark.class);

@@ -26,6 +26,8 @@ public final class FileStream implements AutoCloseable {
     private volatile boolean waiting;
     private volatile boolean closed;
     private volatile long lastReadNanos = System.nanoTime();
+    /** The piece this reader was in when it last moved the deadlines. */
+    private int deadlinesAt = -1;
 
     FileStream(StreamingTorrent torrent, String name, long fileOffset, long length, Duration readTimeout, Runnable onClose) {
         this.torrent = torrent;
@@ -61,9 +63,13 @@ public final class FileStream implements AutoCloseable {
         lastReadNanos = System.nanoTime();
         long absolute = fileOffset + position;
         int piece = (int) (absolute / torrent.pieceLength());
-        boolean moved = piece != currentPiece();
         this.position = position;
-        if (moved) torrent.updateDeadlines();
+        // also when a sequential read has just crossed into the next piece: only the piece a
+        // reader is in gets a deadline
+        if (piece != deadlinesAt) {
+            deadlinesAt = piece;
+            torrent.updateDeadlines();
+        }
         byte[] data;
         waiting = !torrent.have(piece);
         if (waiting) LOG.debug("stream: read at {} waits for piece {}", position, piece);
@@ -87,9 +93,11 @@ public final class FileStream implements AutoCloseable {
     public void seek(long position) {
         if (position < 0 || position > length) throw new IllegalArgumentException("position out of range");
         lastReadNanos = System.nanoTime();
-        int before = currentPiece();
         this.position = position;
-        if (currentPiece() != before) torrent.updateDeadlines();
+        if (currentPiece() != deadlinesAt) {
+            deadlinesAt = currentPiece();
+            torrent.updateDeadlines();
+        }
     }
 
     /**
@@ -148,7 +156,7 @@ public final class FileStream implements AutoCloseable {
         int first = firstPiece();
         int last = lastPiece();
         List<ByteRange> local = ranges(first, last, have::get);
-        Set<Integer> requested = torrent.deadlinePieces();
+        Set<Integer> requested = torrent.wantedPieces();
         List<ByteRange> wanted = ranges(first, last, requested::contains);
         List<BufferStatus.Reader> readers = new ArrayList<>();
         for (FileStream reader : torrent.readers()) {

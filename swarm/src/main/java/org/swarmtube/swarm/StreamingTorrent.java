@@ -34,7 +34,14 @@ import org.slf4j.LoggerFactory;
  * <p>Which pieces are held is tracked here, from libtorrent's piece alerts, rather than asked of
  * libtorrent: every {@code have_piece} is a round trip to libtorrent's network thread, and
  * moving the deadlines asked it some forty times. Deadlines move on a thread of their own, not
- * on libtorrent's alert thread, so that the alert thread hands out piece data without waiting.
+ * on libtorrent's alert thread, so that the alert thread hands out piece data without waiting
+ * (it used to hold read pieces back by 100-150 ms while a burst of pieces arrived).
+ *
+ * <p>Only the piece each reader needs now (and a file's first) gets a deadline; the rest of the
+ * window gets priorities graded by distance. libtorrent gives every piece with a deadline top
+ * priority and picks among equal priorities in no order, so deadlines on the whole window made
+ * it arrive shuffled: with a seeder at twice the bitrate the player's next pieces came among the
+ * last and the first frame took 7-10 s (2 s in order). See docs/stream-first-frame.md.
  */
 final class StreamingTorrent {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingTorrent.class);
@@ -112,12 +119,7 @@ final class StreamingTorrent {
         return pieceLength;
     }
 
-    void register(FileStream reader) {
-        add(reader);
-        updateDeadlines();
-    }
-
-    /** Adds a reader without moving the deadlines yet. */
+    /** Adds a reader without moving the deadlines yet ({@link #updateDeadlines} does). */
     void add(FileStream reader) {
         readers.add(reader);
         expected = null;
@@ -285,9 +287,8 @@ final class StreamingTorrent {
         if (positions.isEmpty() && expecting != null) positions.add(new int[] {expecting[0], expecting[1], expecting[0]});
         // the last reader left: keep everything as it is for the next one, until the engine closes this
         if (positions.isEmpty()) return;
-        // before a reader opens, only the first and last pieces: libtorrent picks a torrent's first
-        // pieces at random, and with a slow seeder a wider want costs seconds before the player's
-        // pieces come (StreamPlaybackTest)
+        // before a reader opens, only the first and last pieces: the player may start elsewhere,
+        // and with a slow seeder every other piece fetched first delays its own
         int windowPieces = readers.isEmpty() ? 1 : PieceWindow.windowFor(pieceLength);
         for (int[] p : positions) {
             PieceWindow pw = new PieceWindow(p[0], p[1], windowPieces);
@@ -379,8 +380,8 @@ final class StreamingTorrent {
         return priorities;
     }
 
-    /** The pieces wanted for the readers now, deadline or not. */
-    synchronized Set<Integer> deadlinePieces() {
+    /** The pieces wanted for the readers now, with a deadline or a window priority. */
+    synchronized Set<Integer> wantedPieces() {
         return window;
     }
 
