@@ -437,17 +437,8 @@ public final class SwarmEngine implements AutoCloseable {
     public String add(MagnetLink link, Path saveDir) {
         ensureOpen();
         String infohash = link.infohash();
-        Optional<TorrentHandle> existing = handle(infohash);
-        if (existing.isPresent()) {
-            existing.get().resume();
-            addPeerHints(existing.get(), link);
-            return infohash;
-        }
-        try {
-            Files.createDirectories(saveDir);
-        } catch (IOException e) {
-            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
-        }
+        if (continueIfKnown(link)) return infohash;
+        createDirectory(saveDir);
         awaitingReader.add(infohash);
         LOG.debug("stream: adding {} to be streamed", infohash);
         addMagnet(link, saveDir);
@@ -462,18 +453,27 @@ public final class SwarmEngine implements AutoCloseable {
      */
     public String download(MagnetLink link, Path saveDir) {
         ensureOpen();
-        Optional<TorrentHandle> existing = handle(link.infohash());
-        if (existing.isPresent()) {
-            existing.get().resume();
-            return link.infohash();
-        }
-        try {
-            Files.createDirectories(saveDir);
-        } catch (IOException e) {
-            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
-        }
+        if (continueIfKnown(link)) return link.infohash();
+        createDirectory(saveDir);
         addMagnet(link, saveDir);
         return link.infohash();
+    }
+
+    /** Resumes a torrent the engine has already, dialling the link's peers; false if it is new. */
+    private boolean continueIfKnown(MagnetLink link) {
+        Optional<TorrentHandle> existing = handle(link.infohash());
+        if (existing.isEmpty()) return false;
+        existing.get().resume();
+        addPeerHints(existing.get(), link);
+        return true;
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SwarmException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Adds a magnet link's torrent, started, with its save path, and dials its peer hints. */
@@ -674,17 +674,8 @@ public final class SwarmEngine implements AutoCloseable {
     public String fetchDirectory(MagnetLink link, Path saveDir, DirectoryCheck check) {
         ensureOpen();
         String infohash = link.infohash();
-        Optional<TorrentHandle> existing = handle(infohash);
-        if (existing.isPresent()) {
-            existing.get().resume();
-            addPeerHints(existing.get(), link);
-            return infohash;
-        }
-        try {
-            Files.createDirectories(saveDir);
-        } catch (IOException e) {
-            throw new SwarmException("cannot create " + saveDir + ": " + e.getMessage(), e);
-        }
+        if (continueIfKnown(link)) return infohash;
+        createDirectory(saveDir);
         refusals.remove(infohash);
         directoryChecks.put(infohash, check);
         // upload mode: no piece is requested until the names were checked
