@@ -17,10 +17,13 @@ final class ChildProcess implements AutoCloseable {
     final List<String> stdout = new CopyOnWriteArrayList<>();
     final List<String> stderr = new CopyOnWriteArrayList<>();
 
+    private final Thread stdoutPump;
+    private final Thread stderrPump;
+
     private ChildProcess(Process process) {
         this.process = process;
-        pump(process.getInputStream(), stdout);
-        pump(process.getErrorStream(), stderr);
+        stdoutPump = pump(process.getInputStream(), stdout);
+        stderrPump = pump(process.getErrorStream(), stderr);
     }
 
     static ChildProcess start(List<String> command, Path workDir) throws IOException {
@@ -44,7 +47,7 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(builder.start());
     }
 
-    private static void pump(java.io.InputStream in, List<String> lines) {
+    private static Thread pump(java.io.InputStream in, List<String> lines) {
         Thread t = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) lines.add(line);
@@ -54,6 +57,7 @@ final class ChildProcess implements AutoCloseable {
         }, "child-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     int waitFor(Duration timeout) throws InterruptedException {
@@ -61,8 +65,10 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("process did not finish within " + timeout + "\nstdout: " + stdout + "\nstderr: " + stderr);
         }
-        // let the pumps drain what the process wrote last
-        Await.until(Duration.ofSeconds(5), "output drained", () -> !process.isAlive());
+        // the process has exited, but its last lines may still be in the pipes: read them to the end
+        // (a child that left a grandchild holding the pipe open is not waited for beyond 5 s)
+        stdoutPump.join(5_000);
+        stderrPump.join(5_000);
         return process.exitValue();
     }
 
