@@ -16,6 +16,8 @@ final class PieceWindow {
     static final int TAIL_PIECES = 2;
     static final int FIRST_DEADLINE_MS = 100;
     static final int DEADLINE_STEP_MS = 150;
+    static final int START_PIECES = 4;
+    static final int START_BYTES = 2 << 20;
 
     private final int firstPiece;
     private final int lastPiece;
@@ -36,6 +38,22 @@ final class PieceWindow {
     /** A window of about 8 MiB, at least 16 pieces. */
     static int windowFor(int pieceLength) {
         return Math.max(16, (8 * 1024 * 1024 + pieceLength - 1) / pieceLength);
+    }
+
+    /**
+     * The window {@code sinceMs} after the first reader opened: about 2 MiB (at least 4 pieces)
+     * at first, growing to {@link #windowFor(int)} over {@code rampMs}. On a fast link the whole
+     * 8 MiB window (and the rest of the file) would otherwise arrive while the player parses the
+     * index and starts its decoders, and hashing and writing it takes the CPU they need: on
+     * loopback the index parse took 40-130 ms instead of 20-40 (docs/stream-first-frame.md).
+     * 2 MiB rather than 1: the stream server holds the newest 128 KiB back, so a 1 MiB window
+     * made the first megabyte wait for one more piece.
+     */
+    static int windowFor(int pieceLength, long sinceMs, long rampMs) {
+        int full = windowFor(pieceLength);
+        int start = Math.min(full, Math.max(START_PIECES, (START_BYTES + pieceLength - 1) / pieceLength));
+        if (sinceMs >= rampMs) return full;
+        return (int) (start + (full - start) * Math.max(0, sinceMs) / rampMs);
     }
 
     /**

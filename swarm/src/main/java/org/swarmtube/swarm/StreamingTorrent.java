@@ -47,6 +47,8 @@ final class StreamingTorrent {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingTorrent.class);
     private static final int CACHED_PIECES = 16;
     private static final int URGENT_PIECES = 4;
+    /** How long after the first reader the window takes to open fully (see PieceWindow.windowFor). */
+    static final long RAMP_MS = 1000;
     /**
      * Held pieces just ahead of a reader that are read into memory before it asks: it then finds
      * them here instead of waiting for a read round trip per piece.
@@ -81,6 +83,8 @@ final class StreamingTorrent {
     /** The window's priorities when the rest was last set aside or let in again. */
     private Map<Integer, Priority> windowPriorities = Map.of();
     private volatile boolean closed;
+    /** When the first reader opened (System.nanoTime), 0 before. */
+    private volatile long firstReaderNanos;
     private volatile long lastRefresh;
     /** The file a player is expected to read from its start, while no reader is open yet. */
     private volatile int[] expected;
@@ -121,6 +125,17 @@ final class StreamingTorrent {
 
     /** Adds a reader without moving the deadlines yet ({@link #updateDeadlines} does). */
     void add(FileStream reader) {
+        if (firstReaderNanos == 0) {
+            firstReaderNanos = System.nanoTime();
+            // the window opens fully after the ramp even if nothing else moves the deadlines then
+            CompletableFuture.delayedExecutor(RAMP_MS + 10, TimeUnit.MILLISECONDS, UPDATES).execute(() -> {
+                try {
+                    if (!closed) updateDeadlines();
+                } catch (RuntimeException e) {
+                    LOG.warn("moving the piece deadlines: {}", e.toString());
+                }
+            });
+        }
         readers.add(reader);
         expected = null;
     }
@@ -289,12 +304,14 @@ final class StreamingTorrent {
         if (positions.isEmpty()) return;
         // before a reader opens, only the first and last pieces: the player may start elsewhere,
         // and with a slow seeder every other piece fetched first delays its own
-        int windowPieces = readers.isEmpty() ? 1 : PieceWindow.windowFor(pieceLength);
+        long sinceFirstReader = firstReaderNanos == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstReaderNanos);
+        boolean rampDone = sinceFirstReader >= RAMP_MS;
+        int windowPieces = readers.isEmpty() ? 1 : PieceWindow.windowFor(pieceLength, sinceFirstReader, RAMP_MS);
         for (int[] p : positions) {
             PieceWindow pw = new PieceWindow(p[0], p[1], windowPieces);
             pw.deadlines(List.of(p[2]), have::get).forEach((piece, ms) -> wanted.merge(piece, ms, Math::min));
         }
-        prioritise(positions, wanted, have, readers.isEmpty());
+        prioritise(positions, wanted, have, readers.isEmpty() || !rampDone);
         window = Set.copyOf(wanted.keySet());
         for (Integer piece : new ArrayList<>(deadlines.keySet())) {
             if (!wanted.containsKey(piece) || !critical(wanted.get(piece))) {
