@@ -25,6 +25,7 @@ import org.swarmtube.media.MediaInfo;
 import org.swarmtube.media.MediaProbe;
 import org.swarmtube.media.NotAVideoException;
 import org.swarmtube.media.Thumbnailer;
+import org.swarmtube.media.VideoSource;
 import org.swarmtube.catalog.MagnetLink;
 import org.swarmtube.catalog.VideoId;
 import org.swarmtube.catalog.VideoRecord;
@@ -60,6 +61,8 @@ public final class Node implements NodeApi, AutoCloseable {
     private final Library library;
     private final LanDiscovery lan;
     private StreamServer streamServer;
+    /** What both ways of playing a download hold back from the player (see StallGuard). */
+    private final HoldBack holdBack = new HoldBack();
     private final String swarmListenHost;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -535,12 +538,22 @@ public final class Node implements NodeApi, AutoCloseable {
     }
 
     /**
-     * Guards a player that plays {@code infohash} from this node's stream server against stalls.
+     * The largest file of a torrent of this node (see {@link #stream}), for a player in this
+     * process: read directly while it downloads, without the stream server's HTTP hop, under the
+     * same hold-back of the newest bytes, so {@link #guard} works for it too.
+     */
+    public VideoSource videoSource(String infohash) {
+        return new StreamSource(swarm, holdBack, Infohash.normalize(infohash));
+    }
+
+    /**
+     * Guards a player that plays {@code infohash} from this node's stream server or its
+     * {@link #videoSource} against stalls.
      *
      * @param bytesPerSecond the video's average bitrate (size over duration)
      */
     public StallGuard guard(String infohash, double bytesPerSecond, StallGuard.Player player) {
-        return new StallGuard(swarm, streamServer(), Infohash.normalize(infohash), bytesPerSecond, player);
+        return new StallGuard(swarm, holdBack, Infohash.normalize(infohash), bytesPerSecond, player);
     }
 
     private Path library(String infohash) {
@@ -550,7 +563,7 @@ public final class Node implements NodeApi, AutoCloseable {
     private synchronized StreamServer streamServer() {
         if (streamServer == null) {
             try {
-                streamServer = StreamServer.start(swarm);
+                streamServer = StreamServer.start(swarm, holdBack);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start the stream server: " + e.getMessage(), e);
             }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a player from starving while it streams (measured with libvlc 3.0.24, see
  * dependency-facts.md): when less than two seconds of video are buffered ahead of the playback
- * connection, it pauses the player and has the stream server release the bytes it holds back, so
+ * connection, it pauses the player and has its input ({@link HoldBack}) release the bytes it holds back, so
  * the player's blocked read returns and the pause takes effect; with two seconds buffered again
  * it holds bytes back again and resumes the player. Frames then continue at exactly the next
  * frame instead of after seconds of grey pictures.
@@ -32,7 +32,7 @@ public final class StallGuard implements AutoCloseable {
     }
 
     private final SwarmEngine swarm;
-    private final StreamServer server;
+    private final HoldBack holdBack;
     private final String infohash;
     private final double bytesPerSecond;
     private final Player player;
@@ -50,9 +50,9 @@ public final class StallGuard implements AutoCloseable {
     private long lastTime = -1;
     private long lastTimeChange = System.nanoTime();
 
-    StallGuard(SwarmEngine swarm, StreamServer server, String infohash, double bytesPerSecond, Player player) {
+    StallGuard(SwarmEngine swarm, HoldBack holdBack, String infohash, double bytesPerSecond, Player player) {
         this.swarm = swarm;
-        this.server = server;
+        this.holdBack = holdBack;
         this.infohash = infohash;
         this.bytesPerSecond = bytesPerSecond;
         this.player = player;
@@ -96,15 +96,15 @@ public final class StallGuard implements AutoCloseable {
                 lastTimeChange = now;
             }
             boolean stuck = now - lastTimeChange > STUCK_MS * 1_000_000L;
-            if (!buffering && (ahead < LOW_SECONDS || (server.starving(infohash, STARVING_MS) && stuck))) {
+            if (!buffering && (ahead < LOW_SECONDS || (holdBack.starving(infohash, STARVING_MS) && stuck))) {
                 buffering = true;
                 stalls++;
                 edgeAtStall = edge;
                 player.pause();
-                server.release(infohash);
+                holdBack.release(infohash);
                 LOG.info("stream {}: {} s buffered, pausing", infohash, String.format("%.1f", ahead));
             } else if (buffering && (complete || edge >= edgeAtStall + RESUME_SECONDS * bytesPerSecond)) {
-                server.withhold(infohash);
+                holdBack.withhold(infohash);
                 player.resume();
                 buffering = false;
                 LOG.info("stream {}: {} more buffered, playing", infohash, complete ? "everything" : RESUME_SECONDS + " s");
@@ -125,6 +125,6 @@ public final class StallGuard implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
-        server.withhold(infohash);
+        holdBack.withhold(infohash);
     }
 }

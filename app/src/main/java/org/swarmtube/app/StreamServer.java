@@ -43,20 +43,17 @@ final class StreamServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final String secret;
-    /** Torrents whose newest bytes are handed out although the player's buffer is low (see StallGuard). */
-    private final java.util.Set<String> released = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> starvedSince = new java.util.concurrent.ConcurrentHashMap<>();
-    static final int WITHHELD_BYTES = 128 * 1024;
-    private static final Duration RECHECK = Duration.ofMillis(20);
+    private final HoldBack holdBack;
 
-    private StreamServer(SwarmEngine swarm, HttpServer server, ExecutorService workers, String secret) {
+    private StreamServer(SwarmEngine swarm, HoldBack holdBack, HttpServer server, ExecutorService workers, String secret) {
         this.swarm = swarm;
+        this.holdBack = holdBack;
         this.server = server;
         this.workers = workers;
         this.secret = secret;
     }
 
-    static StreamServer start(SwarmEngine swarm) throws IOException {
+    static StreamServer start(SwarmEngine swarm, HoldBack holdBack) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
         // one thread per connection: a read may wait for a piece for a long time
         ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -66,7 +63,7 @@ final class StreamServer implements AutoCloseable {
         });
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        StreamServer stream = new StreamServer(swarm, server, workers, HexFormat.of().formatHex(random));
+        StreamServer stream = new StreamServer(swarm, holdBack, server, workers, HexFormat.of().formatHex(random));
         server.createContext("/", stream::handle);
         server.setExecutor(workers);
         server.start();
@@ -145,7 +142,7 @@ final class StreamServer implements AutoCloseable {
             long at = start;
             try (OutputStream out = exchange.getResponseBody()) {
                 while (at < end) {
-                    long allowed = Math.min(end, allowedEnd(infohash, stream, at));
+                    long allowed = Math.min(end, holdBack.allowedEnd(infohash, stream, at));
                     int n = stream.read(at, buffer, 0, (int) Math.min(buffer.length, allowed - at));
                     if (n < 0) break;
                     if (at == start) LOG.debug("stream: first {} bytes at {} sent", n, start);
@@ -156,46 +153,6 @@ final class StreamServer implements AutoCloseable {
                 LOG.debug("stream: answer from {} ended after {} bytes", start, at - start);
             }
         }
-    }
-
-    /**
-     * How far the player may read from {@code at}. While the file is still arriving, the newest
-     * 128 KiB before the edge of what is held are kept back: VLC, starved in the middle of a read,
-     * keeps its clock running and shows grey pictures when data returns, and ignores a pause
-     * while its read is blocked. Holding bytes back lets {@link StallGuard} pause the player and
-     * then release them, so that the blocked read returns and the pause takes effect.
-     */
-    private long allowedEnd(String infohash, FileStream stream, long at) throws IOException {
-        while (true) {
-            long edge = stream.contiguousEnd(at);
-            if (edge >= stream.length() || released.contains(infohash) || edge - WITHHELD_BYTES > at) {
-                starvedSince.remove(infohash);
-                return edge >= stream.length() || released.contains(infohash) ? stream.length() : edge - WITHHELD_BYTES;
-            }
-            if (starvedSince.putIfAbsent(infohash, System.nanoTime()) == null) {
-                LOG.debug("stream: holding back at {} (held up to {})", at, edge);
-            }
-            stream.seek(at); // the window must move here while we wait, and the reader counts as active
-            // woken as soon as a piece is verified (it used to look every 50 ms); release() is seen
-            // within the slice
-            stream.awaitArrival(RECHECK);
-        }
-    }
-
-    /** Whether a player has been waiting for bytes held back for at least {@code millis}. */
-    boolean starving(String infohash, long millis) {
-        Long since = starvedSince.get(Infohash.normalize(infohash));
-        return since != null && System.nanoTime() - since >= millis * 1_000_000L;
-    }
-
-    /** Hands out everything that is held, the newest bytes included. */
-    void release(String infohash) {
-        released.add(Infohash.normalize(infohash));
-    }
-
-    /** Keeps the newest bytes back again. */
-    void withhold(String infohash) {
-        released.remove(Infohash.normalize(infohash));
     }
 
     /**

@@ -23,6 +23,8 @@ public final class HeadlessVlc implements AutoCloseable {
     private final AtomicLong lastFrameTimeMs = new AtomicLong(-1);
     private final AtomicLong firstFrameNanos = new AtomicLong();
     private final AtomicLong playerTimeMs = new AtomicLong(-1);
+    /** Held while it plays: libvlc calls back into it (a collected callback crashes the player). */
+    private volatile org.swarmtube.media.SourceMedia media;
 
     public HeadlessVlc() {
         player.videoSurface().set(factory.videoSurfaces().newVideoSurface(new BufferFormatCallback() {
@@ -51,10 +53,26 @@ public final class HeadlessVlc implements AutoCloseable {
     }
 
     public void play(String mrl, String... options) {
+        interruptSource(); // still referenced: libvlc closes it while it switches
         frames.set(0);
         lastFrameTimeMs.set(-1);
         playerTimeMs.set(-1);
         player.media().play(mrl, options);
+    }
+
+    /** Plays a source read through Java, as the window's player does with the node's downloads. */
+    public void play(org.swarmtube.media.VideoSource source, String... options) {
+        frames.set(0);
+        lastFrameTimeMs.set(-1);
+        playerTimeMs.set(-1);
+        interruptSource();
+        media = new org.swarmtube.media.SourceMedia(source);
+        player.media().play(media, options);
+    }
+
+    /** A read of ours blocked in libvlc's input thread would hold stop() until data came. */
+    private void interruptSource() {
+        if (media != null) media.interrupt();
     }
 
     public void seek(long ms) {
@@ -89,11 +107,13 @@ public final class HeadlessVlc implements AutoCloseable {
     }
 
     public void stop() {
+        interruptSource();
         player.controls().stop();
     }
 
     @Override
     public void close() {
+        interruptSource();
         player.controls().stop();
         player.release();
         factory.release();

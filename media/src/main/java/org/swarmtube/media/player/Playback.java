@@ -11,7 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.swarmtube.media.SourceMedia;
 import org.swarmtube.media.Vlc;
+import org.swarmtube.media.VideoSource;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
 import uk.co.caprica.vlcj.media.VideoTrackInfo;
@@ -57,7 +59,10 @@ final class Playback {
     private boolean released;
 
     private final AtomicLong pendingSeek = new AtomicLong(-1);
-    private volatile String mrl;
+    private volatile Playable current;
+    /** The callback input of what plays now, if it is a {@link VideoSource}; control thread only. */
+    private SourceMedia sourceMedia;
+    private SourceMedia retiredMedia;
     private volatile PlayerState state = PlayerState.IDLE;
     private volatile int volume = 100;
     private volatile boolean muted;
@@ -74,21 +79,37 @@ final class Playback {
         });
     }
 
-    /** Plays {@code mrl} from {@code startMillis}, replacing what was playing. */
-    void play(String mrl, long startMillis) {
-        this.mrl = mrl;
-        run(() -> start(mrl, startMillis));
+    /** What plays: a location libvlc opens, or a source read through Java. */
+    record Playable(String mrl, VideoSource source) {
+        static Playable of(String mrl) {
+            return new Playable(mrl, null);
+        }
+
+        static Playable of(VideoSource source) {
+            return new Playable(null, source);
+        }
+
+        /** Equal for the same video. */
+        String id() {
+            return source != null ? "source:" + source.id() : mrl;
+        }
+    }
+
+    /** Plays {@code what} from {@code startMillis}, replacing what was playing. */
+    void play(Playable what, long startMillis) {
+        this.current = what;
+        run(() -> start(what, startMillis));
     }
 
     /** Stops, then plays the current video again from {@code startMillis}. */
     void restart(long startMillis) {
-        String current = mrl;
-        if (current == null) {
+        Playable now = current;
+        if (now == null) {
             return;
         }
         run(() -> {
-            player.controls().stop();
-            start(current, startMillis);
+            stopPlayer();
+            start(now, startMillis);
         });
     }
 
@@ -102,9 +123,19 @@ final class Playback {
 
     void stop() {
         run(() -> {
-            player.controls().stop();
+            stopPlayer();
             changeState(PlayerState.STOPPED);
         });
+    }
+
+    /** libvlc's stop() waits for its input thread, which may be blocked in a read of ours: end that first. */
+    private void stopPlayer() {
+        if (sourceMedia != null) {
+            sourceMedia.interrupt();
+        }
+        player.controls().stop();
+        retiredMedia = sourceMedia;
+        sourceMedia = null;
     }
 
     /**
@@ -113,8 +144,8 @@ final class Playback {
      * the slider) collapse into the latest.
      */
     void seek(long millis) {
-        String current = mrl;
-        if (current == null) {
+        Playable playing = current;
+        if (playing == null) {
             return;
         }
         if (pendingSeek.getAndSet(millis) >= 0) {
@@ -127,7 +158,7 @@ final class Playback {
                 surface.expectNewPicture();
                 player.controls().setTime(clock.expect(target));
             } else {
-                start(current, target);
+                start(playing, target);
             }
         });
     }
@@ -147,8 +178,8 @@ final class Playback {
         return state;
     }
 
-    String mrl() {
-        return mrl;
+    Playable current() {
+        return current;
     }
 
     /** Stops playing and frees libvlc; later calls do nothing. */
@@ -159,7 +190,7 @@ final class Playback {
                 try {
                     released = true;
                     if (player != null) {
-                        player.controls().stop();
+                        stopPlayer();
                         player.release();
                     }
                     if (factory != null) {
@@ -177,7 +208,7 @@ final class Playback {
         return done;
     }
 
-    private void start(String mrl, long startMillis) {
+    private void start(Playable what, long startMillis) {
         List<String> mediaOptions = new ArrayList<>();
         long askFor = clock.expect(startMillis);
         if (startMillis > 0) {
@@ -185,8 +216,17 @@ final class Playback {
         }
         surface.expectNewPicture();
         changeState(PlayerState.OPENING);
+        // replacing the media stops the one playing: its blocked read must end first
+        if (sourceMedia != null) {
+            sourceMedia.interrupt();
+        }
+        // the one replaced stays referenced until libvlc has closed it (a collected callback crashes libvlc)
+        retiredMedia = sourceMedia;
+        sourceMedia = what.source() == null ? null : new SourceMedia(what.source());
+        String[] options = mediaOptions.toArray(String[]::new);
         // play(), not start(): vlcj's start() waits for "playing" with no time limit.
-        if (!player.media().play(mrl, mediaOptions.toArray(String[]::new))) {
+        boolean started = sourceMedia != null ? player.media().play(sourceMedia, options) : player.media().play(what.mrl(), options);
+        if (!started) {
             changeState(PlayerState.ERROR);
             events.failed("The video could not be opened.");
         }

@@ -38,6 +38,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.stage.Stage;
+import org.swarmtube.media.VideoSource;
 import org.swarmtube.media.BufferView;
 import org.swarmtube.media.PreviewStrip;
 
@@ -192,14 +193,30 @@ public final class VideoPlayer extends Region {
      */
     public void play(String mrl, Duration startAt) {
         Objects.requireNonNull(mrl, "mrl");
-        if (!mrl.equals(playback.mrl())) {
+        play(Playback.Playable.of(mrl), startAt);
+    }
+
+    /**
+     * Plays a video read through Java (a file of the node's swarm, in this process), replacing the
+     * one playing. FX thread.
+     *
+     * @param startAt where to start (precise to the frame)
+     */
+    public void play(VideoSource source, Duration startAt) {
+        Objects.requireNonNull(source, "source");
+        play(Playback.Playable.of(source), startAt);
+    }
+
+    private void play(Playback.Playable what, Duration startAt) {
+        Playback.Playable now = playback.current();
+        if (now == null || !what.id().equals(now.id())) {
             surface.clear();
             duration.set(Duration.ZERO);
         }
         errorMessage.set("");
         currentTime.set(startAt);
         seekTarget = null;
-        playback.play(mrl, startAt.toMillis());
+        playback.play(what, startAt.toMillis());
     }
 
     /** Pauses; ignored by libvlc while its read of a stalled stream blocks. Thread-safe. */
@@ -230,18 +247,18 @@ public final class VideoPlayer extends Region {
 
     /** Play/pause as the button and the space key do: also replays a finished video. FX thread. */
     public void togglePlayPause() {
-        String mrl = playback.mrl();
+        Playback.Playable now = playback.current();
         switch (state.get()) {
             case PLAYING, OPENING -> pause();
             case PAUSED -> resume();
             case FINISHED -> {
-                if (mrl != null) {
-                    play(mrl, Duration.ZERO);
+                if (now != null) {
+                    play(now, Duration.ZERO);
                 }
             }
             case STOPPED, ERROR -> {
-                if (mrl != null) {
-                    play(mrl, currentTime.get());
+                if (now != null) {
+                    play(now, currentTime.get());
                 }
             }
             case IDLE -> {

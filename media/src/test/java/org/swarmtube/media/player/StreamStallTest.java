@@ -88,6 +88,112 @@ class StreamStallTest {
         await("playing on", Duration.ofSeconds(5), () -> frameOnScreen() > lastFrame + 25);
     }
 
+    /**
+     * The window's own player reads the node's downloads through Java callbacks; libvlc's stop()
+     * cannot interrupt a callback, so a stop while a read waits for data must end that read itself.
+     */
+    @Test
+    void aSourceReadThatWaitsForDataDoesNotHoldStopAndPlaysOnFromTheLastPicture() throws Exception {
+        Path clip = TestClips.frameCounter();
+        StallingSource source = new StallingSource(clip, java.nio.file.Files.size(clip) * 8 / 20);
+        fx(() -> {
+            player.play(source, Duration.ofSeconds(5));
+            return null;
+        });
+        await("pictures from the source", Duration.ofSeconds(10), () -> player.renderedFrames() > 10);
+        assertThat(fx(() -> player.picture().getImage().getHeight())).isEqualTo(360);
+
+        await("the source to starve", Duration.ofSeconds(15),
+                () -> source.waiting() && player.sinceLastFrame().compareTo(Duration.ofSeconds(1)) > 0);
+        Duration last = player.lastFrameTime();
+        int lastFrame = frameOnScreen();
+
+        long stopAsked = System.nanoTime();
+        player.stop();
+        await("stopped while the read waits", Duration.ofSeconds(3),
+                () -> fx(() -> player.stateProperty().get()) == PlayerState.STOPPED);
+        LOG.info("stopped {} ms after asking, with a read waiting for data", (System.nanoTime() - stopAsked) / 1_000_000);
+        assertThat(source.waiting()).isFalse();
+        long framesBefore = player.renderedFrames();
+
+        source.resume();
+        player.restartAt(last);
+        await("a new picture", Duration.ofSeconds(5), () -> player.renderedFrames() > framesBefore);
+        int firstFrame = frameOnScreen();
+        assertThat(firstFrame).isBetween(lastFrame, lastFrame + 1);
+        await("playing on", Duration.ofSeconds(5), () -> frameOnScreen() > lastFrame + 25);
+    }
+
+    /** A file whose bytes from {@code stallAt} on (but the last 64 KiB, the index) wait until {@link #resume()}. */
+    private static final class StallingSource implements org.swarmtube.media.VideoSource {
+        private final Path file;
+        private final long stallAt;
+        private final Object lock = new Object();
+        private volatile boolean stalled = true;
+        private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        StallingSource(Path file, long stallAt) {
+            this.file = file;
+            this.stallAt = stallAt;
+        }
+
+        boolean waiting() {
+            return waiting.get() > 0;
+        }
+
+        void resume() {
+            synchronized (lock) {
+                stalled = false;
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public String id() {
+            return file.toString();
+        }
+
+        @Override
+        public Reader open() throws java.io.IOException {
+            java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r");
+            return new Reader() {
+                @Override
+                public long length() {
+                    try {
+                        return in.length();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public int read(long position, byte[] buffer, int offset, int length) throws java.io.IOException {
+                    boolean tail = position >= length() - 64 * 1024;
+                    if (position >= stallAt && !tail) {
+                        synchronized (lock) {
+                            waiting.incrementAndGet();
+                            try {
+                                while (stalled) lock.wait();
+                            } catch (InterruptedException e) {
+                                throw new java.io.InterruptedIOException("stopped");
+                            } finally {
+                                waiting.decrementAndGet();
+                            }
+                        }
+                    }
+                    in.seek(position);
+                    int n = in.read(buffer, offset, stalled && !tail ? (int) Math.min(length, stallAt - position) : length);
+                    return n;
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
     private int frameOnScreen() throws Exception {
         return fx(() -> {
             Image image = player.picture().getImage();

@@ -28,6 +28,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.swarmtube.app.Node;
 import org.swarmtube.media.BufferView;
+import org.swarmtube.media.VideoSource;
 import org.swarmtube.media.player.PlayerState;
 import org.swarmtube.media.player.VideoPlayer;
 
@@ -255,9 +256,9 @@ public final class WatchPage extends BorderPane {
         }
 
         @Override
-        public void opened(String url, String infohash, Optional<Duration> resumeAt) {
+        public void opened(VideoSource source, String infohash, Optional<Duration> resumeAt) {
             later(() -> {
-                player.play(url);
+                player.play(source, Duration.ZERO);
                 resumeAt.ifPresent(at -> {
                     offer = at;
                     resumeButton.setText("▶  Resume at " + clock(at));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.swarmtube.app.Node;
 import org.swarmtube.app.NodeApi;
 import org.swarmtube.app.StallGuard;
+import org.swarmtube.media.VideoSource;
 import org.swarmtube.catalog.VideoId;
 import org.swarmtube.catalog.WatchPosition;
 import org.swarmtube.media.BufferView;
@@ -65,8 +66,8 @@ final class WatchSession {
 
     /** What the page shows; called on the background thread. */
     interface Listener {
-        /** Play {@code url}; offer to resume at {@code resumeAt} if present. */
-        void opened(String url, String infohash, Optional<Duration> resumeAt);
+        /** Play {@code source}; offer to resume at {@code resumeAt} if present. */
+        void opened(VideoSource source, String infohash, Optional<Duration> resumeAt);
 
         void failed(String message);
 
@@ -172,7 +173,8 @@ final class WatchSession {
             LOG.warn("cannot read the saved position of {}: {}", videoId, e.getMessage());
         }
         offered = resume.orElse(null);
-        listener.opened(url.url(), infohash, resume);
+        // the window's player reads the download in this process: no HTTP hop (the URL is for other players)
+        listener.opened(node.videoSource(infohash), infohash, resume);
         ticks.add(executor.scheduleWithFixedDelay(this::watch, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS));
         ticks.add(executor.scheduleWithFixedDelay(this::refresh, 0, REFRESH_MS, TimeUnit.MILLISECONDS));
     }
