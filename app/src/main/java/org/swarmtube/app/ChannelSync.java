@@ -164,10 +164,53 @@ final class ChannelSync {
         return new Result(Result.Outcome.UPDATED, result.added(), "updated to version " + catalog.seq());
     }
 
+    /**
+     * Fetches one version of a channel's catalog into {@code parent}/{@code <key>} and reads it,
+     * verified, without merging it or keeping its torrent: for a node that finds a newer version
+     * of its own channel, published from another machine with the same identity.
+     *
+     * @return the catalog, or empty if it was refused or did not arrive within {@code timeout}
+     */
+    Optional<SignedCatalog> fetchOnce(ChannelLink link, String infohash, Path parent, Duration timeout) {
+        String key = link.publicKeyHex();
+        try {
+            fetch(link, infohash, parent);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long nextAnnounce = System.nanoTime() + RELOOKUP_AFTER.toNanos();
+            while (!swarm.status(infohash).map(TorrentStatus::isComplete).orElse(false)) {
+                Optional<String> refusal = swarm.refusal(infohash);
+                if (refusal.isPresent() || System.nanoTime() > deadline) {
+                    LOG.warn("catalog {} of channel {} not fetched: {}", infohash, key,
+                            refusal.orElse("incomplete after " + timeout.toSeconds() + " s"));
+                    return Optional.empty();
+                }
+                if (System.nanoTime() > nextAnnounce) {
+                    // libtorrent asks the DHT for a new torrent's peers once, then every 15 minutes
+                    if (swarm.status(infohash).map(st -> st.peers() == 0).orElse(false)) swarm.reannounce(infohash);
+                    nextAnnounce = System.nanoTime() + RELOOKUP_AFTER.toNanos();
+                }
+                Thread.sleep(100); // the engine has no completion callback for directory torrents; bounded poll
+            }
+            return Optional.of(CatalogDirectory.read(parent.resolve(key), link.publicKey()));
+        } catch (CatalogException | IOException | SwarmException e) {
+            LOG.warn("refusing the catalog {} of channel {}: {}", infohash, key, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            removeQuietly(infohash);
+        }
+    }
+
     private void fetch(ChannelLink link, String infohash) {
+        fetch(link, infohash, catalogsDir);
+    }
+
+    private void fetch(ChannelLink link, String infohash, Path parent) {
         MagnetLink magnet = new MagnetLink(infohash, link.publicKeyHex(), java.util.List.of(), link.peers(), java.util.List.of());
         String key = link.publicKeyHex();
-        swarm.fetchDirectory(magnet, catalogsDir, (name, files) -> {
+        swarm.fetchDirectory(magnet, parent, (name, files) -> {
             if (!name.equals(key)) {
                 throw new SwarmException("the catalog torrent is named '" + name + "', not after the channel's key");
             }

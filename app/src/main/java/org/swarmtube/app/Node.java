@@ -76,6 +76,7 @@ public final class Node implements NodeApi, AutoCloseable {
         this.swarmListenHost = options.listen().map(HostPort::host).orElse("0.0.0.0");
         this.own = OwnChannel.open(home, swarm, videos.channels());
         this.sync = new ChannelSync(swarm, videos.channels(), home.catalogsDir(), own.publicKeyHex());
+        own.start(sync);
         this.settingsStore = new SettingsStore(home);
         this.library = new Library(home, swarm, videos, settingsStore, own);
         this.poller = new ChannelPoller(sync, videos.channels(), own, options.pollInterval(), this::keepCopy);

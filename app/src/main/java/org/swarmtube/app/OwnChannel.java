@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import org.swarmtube.catalog.ChannelSource;
 import org.swarmtube.catalog.ChannelStore;
@@ -28,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * This node's own channel: the identity made on first start, the signed catalog kept in its
  * directory, the catalog torrent seeded from there, and the DHT pointer to it. Every change signs
  * a new catalog version, reseeds, and stores the new pointer.
+ *
+ * <p>The same identity may publish from several machines (exported and imported). At start, before
+ * storing its pointer, the node looks its own channel up: a newer version published elsewhere is
+ * fetched, verified and continued from, keeping what was published or removed here meanwhile.
+ * Without that, a second machine would start again at version 1, which every subscriber refuses
+ * as older than the version it holds.
  */
 final class OwnChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwnChannel.class);
@@ -44,19 +54,24 @@ final class OwnChannel implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Path importDir;
+    /** Changes made since this node started, kept when a newer version from elsewhere is taken over. */
+    private final Map<VideoId, CatalogEntry> addedHere = new LinkedHashMap<>();
+    private final Set<VideoId> removedHere = new HashSet<>();
     private SignedCatalog catalog;
     private String catalogInfohash;
     private volatile ChannelPointer pointer;
 
-    private OwnChannel(Identity identity, SwarmEngine swarm, ChannelStore store, Path dir, SignedCatalog catalog) {
+    private OwnChannel(Identity identity, SwarmEngine swarm, ChannelStore store, Path dir, Path importDir, SignedCatalog catalog) {
         this.identity = identity;
         this.swarm = swarm;
         this.store = store;
         this.dir = dir;
+        this.importDir = importDir;
         this.catalog = catalog;
     }
 
-    /** Loads (or on first start makes) the identity and the catalog, seeds it and announces it. */
+    /** Loads (or on first start makes) the identity and the catalog and seeds it; {@link #start} announces it. */
     static OwnChannel open(Home home, SwarmEngine swarm, ChannelStore store) {
         Identity identity = Identity.loadOrCreate(home.identityFile());
         Path dir = home.catalogsDir().resolve(identity.publicKeyHex());
@@ -69,12 +84,75 @@ final class OwnChannel implements AutoCloseable {
             }
         }
         if (catalog == null) catalog = SignedCatalog.create(identity, ChannelProfile.named(defaultName()));
-        OwnChannel channel = new OwnChannel(identity, swarm, store, dir, catalog);
+        OwnChannel channel = new OwnChannel(identity, swarm, store, dir, home.dir().resolve("catalog-import"), catalog);
         store.learn(channel.bareLink(), ChannelSource.LINK);
         synchronized (channel) {
             channel.republish(false);
         }
         return channel;
+    }
+
+    /**
+     * In the background, once the DHT routing table has nodes (a put into an empty table reaches
+     * nobody): takes over a newer version of this channel published from another machine, then
+     * stores the pointer.
+     */
+    void start(ChannelSync sync) {
+        dhtWorker.execute(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (swarm.dhtNodes() == 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(500); // libtorrent has no "DHT ready" event; bounded wait
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            try {
+                catchUp(sync);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot look for a newer version of the own channel: {}", e.getMessage());
+            }
+            put(pointer);
+        });
+    }
+
+    private void catchUp(ChannelSync sync) {
+        Optional<ChannelPointer> found = swarm.getChannelPointer(identity.publicKey(), SALT, ChannelSync.LOOKUP_TIMEOUT);
+        long held;
+        synchronized (this) {
+            held = catalog.seq();
+        }
+        if (found.isEmpty() || found.get().seq() <= held || found.get().catalogInfohash().isEmpty()) return;
+        LOG.info("the DHT holds version {} of this channel (version {} here): published from another machine, fetching it",
+                found.get().seq(), held);
+        Optional<SignedCatalog> newer = sync.fetchOnce(bareLink(), found.get().catalogInfohash().get(), importDir, ChannelSync.FETCH_TIMEOUT);
+        deleteQuietly(importDir);
+        if (newer.isEmpty()) return;
+        synchronized (this) {
+            SignedCatalog taken = newer.get();
+            if (taken.seq() <= catalog.seq()) return;
+            List<CatalogEntry> keep = addedHere.values().stream()
+                    .filter(e -> taken.video(e.videoId()).map(t -> !t.equals(e)).orElse(true)).toList();
+            SignedCatalog next = keep.isEmpty() ? taken : taken.withVideos(identity, keep);
+            for (VideoId gone : removedHere) {
+                if (next.video(gone).isPresent()) next = next.withoutVideo(identity, gone);
+            }
+            // a version of our own: the files seeded here differ from the other machine's torrent
+            if (next == taken) next = taken.withProfile(identity, taken.profile());
+            catalog = next;
+            LOG.info("continuing this channel from version {} ({} videos; {} published and {} removed here kept)",
+                    taken.seq(), taken.videos().size(), keep.size(), removedHere.size());
+            republish(false);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", root, e.getMessage());
+        }
     }
 
     private static String defaultName() {
@@ -105,6 +183,8 @@ final class OwnChannel implements AutoCloseable {
     /** Lists a video (or replaces its entry) and publishes the new catalog version. */
     synchronized void add(CatalogEntry entry) {
         catalog = catalog.withVideo(identity, entry);
+        addedHere.put(entry.videoId(), entry);
+        removedHere.remove(entry.videoId());
         republish(true);
     }
 
@@ -112,6 +192,8 @@ final class OwnChannel implements AutoCloseable {
     synchronized boolean remove(VideoId videoId) {
         if (catalog.video(videoId).isEmpty()) return false;
         catalog = catalog.withoutVideo(identity, videoId);
+        addedHere.remove(videoId);
+        removedHere.add(videoId);
         republish(true);
         return true;
     }
@@ -126,8 +208,7 @@ final class OwnChannel implements AutoCloseable {
      * seeds the new catalog torrent in place of the old one, records it in the store, and stores
      * the new pointer on the DHT.
      *
-     * @param now store the pointer before returning; at start-up it is stored in the background
-     *            once the DHT routing table has nodes (a put into an empty table reaches nobody)
+     * @param now store the pointer before returning; else the caller stores it ({@link #start})
      */
     private void republish(boolean now) {
         try {
@@ -151,19 +232,6 @@ final class OwnChannel implements AutoCloseable {
             // stored before returning (0.1-2 s): a subscriber asked to refresh right after a
             // publish must find the new version, not the one before
             put(pointer);
-        } else {
-            ChannelPointer toPut = pointer;
-            dhtWorker.execute(() -> {
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-                while (swarm.dhtNodes() == 0 && System.nanoTime() < deadline) {
-                    try {
-                        Thread.sleep(500); // libtorrent has no "DHT ready" event; bounded wait
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                put(toPut);
-            });
         }
         LOG.info("channel {} version {} ({} videos) is catalog torrent {}", identity.publicKeyHex(), catalog.seq(),
                 catalog.videos().size(), catalogInfohash);
