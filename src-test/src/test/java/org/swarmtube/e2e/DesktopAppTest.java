@@ -126,6 +126,21 @@ class DesktopAppTest {
         assertThat(MagnetLink.parse(copied).infohash()).isEqualTo(node.status().torrents().stream()
                 .filter(t -> t.name().equals("harbour_at-dawn.mp4")).findFirst().orElseThrow().infohash());
         assertThat(MagnetLink.parse(copied).peers()).containsExactly("127.0.0.1:" + node.swarm().listenPort());
+
+        // the channel is renamed from its page: a new signed version with the new profile
+        long seqBefore = node.channelStore().channel(node.channel().publicKey()).orElseThrow().seq().getAsLong();
+        // not waited for: the button opens a modal dialog, whose nested event loop returns only when it closes
+        javafx.application.Platform.runLater(() -> ((Button) window.lookup("#edit-channel")).fire());
+        Fx.await("the channel dialog", TIMEOUT, () -> Fx.call(() -> WindowProbe.inDialog("#channel-edit-name").isPresent()));
+        Fx.run(() -> {
+            ((TextInputControl) WindowProbe.inDialog("#channel-edit-name").orElseThrow()).setText("Harbour films");
+            ((TextInputControl) WindowProbe.inDialog("#channel-edit-description").orElseThrow()).setText("Boats, mostly.");
+            ((Button) WindowProbe.inDialog("#channel-edit-save").orElseThrow()).fire();
+        });
+        Fx.await("the new name on the page", TIMEOUT, () -> Fx.call(() ->
+                "Harbour films".equals(((javafx.scene.control.Label) window.lookup("#my-channel-page #channel-name")).getText())));
+        assertThat(node.profile().description()).isEqualTo("Boats, mostly.");
+        assertThat(node.channelStore().channel(node.channel().publicKey()).orElseThrow().seq().getAsLong()).isGreaterThan(seqBefore);
     }
 
     @Test

@@ -180,6 +180,14 @@ public final class DesktopScreenshots {
             settle(window, "#my-channel-page", 3);
             shoot(out.resolve("my-channel.png"));
 
+            // editing the channel's profile from its page (the dialog is modal: opened without waiting)
+            dismissMessages(window);
+            Platform.runLater(() -> ((Button) window.lookup("#edit-channel")).fire());
+            Await.until(WAIT, "the channel dialog", () -> call(() -> WindowProbe.inDialog("#channel-edit-name").isPresent()));
+            pulses(3);
+            shoot(out.resolve("channel-edit.png"));
+            onFx(() -> ((Button) WindowProbe.inDialog("#channel-edit-save").orElseThrow()).fire());
+
             onFx(() -> window.library());
             pulses(20);
             Thread.sleep(1500); // the library refreshes every second; let it show its rows

@@ -114,7 +114,10 @@ final class ChannelPage implements Page {
             Button publish = Pages.button("Publish videos…", Feather.UPLOAD, "accent");
             publish.setId("publish-here");
             publish.setOnAction(e -> context.go().pickFiles());
-            actions.getChildren().add(publish);
+            Button edit = Pages.button("Edit channel…", Feather.EDIT_2);
+            edit.setId("edit-channel");
+            edit.setOnAction(e -> editChannel());
+            actions.getChildren().addAll(edit, publish);
         } else {
             subscribe.setOnAction(e -> toggleSubscription());
             actions.getChildren().addAll(subscribe, more);
@@ -215,6 +218,23 @@ final class ChannelPage implements Page {
         context.thumbnails().avatar(key, image -> {
             avatar.setImage(image);
             avatar.setVisible(image != null);
+        });
+    }
+
+    private void editChannel() {
+        ChannelEditDialog dialog = new ChannelEditDialog(root.getScene() == null ? null : root.getScene().getWindow(),
+                name.getText(), description.getText());
+        dialog.showAndWait().ifPresent(details -> {
+            setStatus(true, "Signing and publishing the new version of your channel…");
+            context.bridge().run(() -> context.node().editChannel(details.name(), details.description(), null), view -> {
+                setStatus(false, "");
+                context.messages().info("Your channel is now \u201c" + view.name() + "\u201d; subscribers see it at their next look-up.");
+                reload();
+                context.go().catalogChanged();
+            }, e -> {
+                setStatus(false, "");
+                context.messages().error("The channel was not changed: " + Sentences.clause(e));
+            });
         });
     }
 

@@ -92,7 +92,7 @@ final class PublishDialog extends Dialog<PublishDialog.Details> {
         });
     }
 
-    private static Label fieldLabel(String text, javafx.scene.Node field) {
+    static Label fieldLabel(String text, javafx.scene.Node field) {
         Label label = new Label(text);
         label.setLabelFor(field);
         label.setMinWidth(Region.USE_PREF_SIZE);
