@@ -48,6 +48,28 @@ class SwarmEngineLoopbackTest {
     }
 
     @Test
+    void theUploadCountSurvivesARestart() throws Exception {
+        Path source = tmp.resolve("seeder/shared.bin");
+        Files.createDirectories(source.getParent());
+        writeRandom(source, 2_000_000, 3);
+        String infohash;
+        try (SwarmEngine seeder = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("a-state"), List.of()));
+             SwarmEngine leecher = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("b-state"), List.of()))) {
+            PublishedTorrent published = seeder.publish(PublishRequest.of(source), (done, total) -> { });
+            infohash = published.infohash();
+            MagnetLink link = MagnetLink.parse(published.magnet()).withPeer("127.0.0.1:" + seeder.listenPort());
+            leecher.fetch(link, tmp.resolve("downloads/shared.bin"));
+            waitFor(Duration.ofSeconds(60), () -> leecher.status(infohash).map(TorrentStatus::isComplete).orElse(false));
+            waitFor(Duration.ofSeconds(10), () -> seeder.status(infohash).orElseThrow().uploadedBytes() >= 2_000_000);
+        }
+        // the seeding-ratio policy must not start from zero after every restart
+        try (SwarmEngine seeder = SwarmEngine.start(SwarmConfig.loopback(tmp.resolve("a-state"), List.of()))) {
+            waitFor(Duration.ofSeconds(10), () -> seeder.status(infohash).isPresent());
+            assertThat(seeder.status(infohash).orElseThrow().uploadedBytes()).isGreaterThanOrEqualTo(2_000_000);
+        }
+    }
+
+    @Test
     void reportsPieceHealthWhileATorrentLimitedDownloadRuns() throws Exception {
         Path source = tmp.resolve("seeder/slow.bin");
         Files.createDirectories(source.getParent());

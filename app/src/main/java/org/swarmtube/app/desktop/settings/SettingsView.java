@@ -163,7 +163,7 @@ public final class SettingsView extends StackPane {
         ratioRow.setAlignment(Pos.CENTER_LEFT);
         GridPane sharing = grid();
         row(sharing, 0, "Seeding", new VBox(8, seedAlways, ratioRow, seedNever), hint("For videos you watched. Your own"
-                + " videos, kept copies and videos you keep seeding are always seeded. Uploads count since the app started."));
+                + " videos, kept copies and videos you keep seeding are always seeded. Uploads are counted across restarts."));
 
         // ---- identity
         identityKey.setId("settings-identity-key");
