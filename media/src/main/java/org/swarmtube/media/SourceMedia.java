@@ -27,11 +27,17 @@ public final class SourceMedia extends AbstractCallbackMedia {
     private VideoSource.Reader reader;
     private Thread reading;
     private volatile boolean interrupted;
+    private volatile String failure;
     private long position;
 
     public SourceMedia(VideoSource source) {
         super(true);
         this.source = source;
+    }
+
+    /** Why the source could not be read (a sentence from it), or null: for the player's error message. */
+    public String failure() {
+        return failure;
     }
 
     /** The source this media plays. */
@@ -63,6 +69,7 @@ public final class SourceMedia extends AbstractCallbackMedia {
             return reader.length();
         } catch (IOException | RuntimeException e) {
             LOG.info("cannot open {}: {}", source.id(), e.getMessage());
+            if (!interrupted) failure = e.getMessage();
             return 0;
         }
     }
@@ -83,6 +90,9 @@ public final class SourceMedia extends AbstractCallbackMedia {
         }
         try {
             n = reader.read(position, buffer, 0, Math.min(size, buffer.length));
+        } catch (IOException | RuntimeException e) {
+            if (!interrupted) failure = e.getMessage();
+            throw e;
         } finally {
             release();
         }

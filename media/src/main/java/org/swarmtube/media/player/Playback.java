@@ -61,7 +61,7 @@ final class Playback {
     private final AtomicLong pendingSeek = new AtomicLong(-1);
     private volatile Playable current;
     /** The callback input of what plays now, if it is a {@link VideoSource}; control thread only. */
-    private SourceMedia sourceMedia;
+    private volatile SourceMedia sourceMedia;
     private SourceMedia retiredMedia;
     private volatile PlayerState state = PlayerState.IDLE;
     private volatile int volume = 100;
@@ -227,8 +227,8 @@ final class Playback {
         // play(), not start(): vlcj's start() waits for "playing" with no time limit.
         boolean started = sourceMedia != null ? player.media().play(sourceMedia, options) : player.media().play(what.mrl(), options);
         if (!started) {
-            changeState(PlayerState.ERROR);
             events.failed("The video could not be opened.");
+            changeState(PlayerState.ERROR);
         }
     }
 
@@ -246,8 +246,8 @@ final class Playback {
                     task.run();
                 } catch (RuntimeException | LinkageError e) {
                     LOG.warn("libvlc call failed", e);
-                    changeState(PlayerState.ERROR);
                     events.failed(e.getMessage());
+                    changeState(PlayerState.ERROR);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -379,8 +379,12 @@ final class Playback {
 
         @Override
         public void error(MediaPlayer mediaPlayer) {
+            // the message first: whoever sees the ERROR state reads it
+            SourceMedia media = sourceMedia;
+            String reason = media == null ? null : media.failure();
+            events.failed(reason != null ? "The video could not be played: " + reason
+                    : "The video could not be played: libvlc could not read or decode it.");
             changeState(PlayerState.ERROR);
-            events.failed("The video could not be played: libvlc could not read or decode it.");
         }
 
         @Override

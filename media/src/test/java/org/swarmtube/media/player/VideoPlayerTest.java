@@ -177,6 +177,28 @@ class VideoPlayerTest {
     }
 
     @Test
+    void saysWhyASourceCannotBeRead() throws Exception {
+        org.swarmtube.media.VideoSource nobodyHasIt = new org.swarmtube.media.VideoSource() {
+            @Override
+            public String id() {
+                return "unseeded";
+            }
+
+            @Override
+            public Reader open() throws java.io.IOException {
+                throw new java.io.IOException("no peer sent this torrent's metadata within 30 s");
+            }
+        };
+        fx(() -> {
+            player.play(nobodyHasIt, Duration.ZERO);
+            return null;
+        });
+        await("an error", () -> fx(() -> player.stateProperty().get()) == PlayerState.ERROR);
+        assertThat(fx(() -> player.errorMessageProperty().get()))
+                .isEqualTo("The video could not be played: no peer sent this torrent's metadata within 30 s");
+    }
+
+    @Test
     void bufferBarDrawsTheView() throws Exception {
         double[] availability = new double[20];
         java.util.Arrays.fill(availability, 3);
