@@ -26,6 +26,8 @@ final class HoldBack {
     /** Torrents whose newest bytes are handed out although the player's buffer is low (see StallGuard). */
     private final Set<String> released = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> starvedSince = new ConcurrentHashMap<>();
+    /** The readers waiting in {@link #allowedEnd}, to wake at once on a release. */
+    private final Map<String, Set<FileStream>> waiting = new ConcurrentHashMap<>();
 
     /** How far the player may read from {@code at}, waiting while that is nothing. */
     long allowedEnd(String infohash, FileStream stream, long at) throws IOException {
@@ -39,8 +41,15 @@ final class HoldBack {
                 LOG.debug("stream: holding back at {} (held up to {})", at, edge);
             }
             stream.seek(at); // the window must move here while we wait, and the reader counts as active
-            // woken as soon as a piece is verified; release() is seen within the slice
-            stream.awaitArrival(RECHECK);
+            // woken as soon as a piece is verified or the bytes are released: a player paused for lack
+            // of data takes the pause only once this read returns
+            Set<FileStream> readers = waiting.computeIfAbsent(infohash, k -> ConcurrentHashMap.newKeySet());
+            readers.add(stream);
+            try {
+                if (!released.contains(infohash)) stream.awaitArrival(RECHECK);
+            } finally {
+                readers.remove(stream);
+            }
         }
     }
 
@@ -52,7 +61,9 @@ final class HoldBack {
 
     /** Hands out everything that is held, the newest bytes included. */
     void release(String infohash) {
-        released.add(Infohash.normalize(infohash));
+        String key = Infohash.normalize(infohash);
+        released.add(key);
+        waiting.getOrDefault(key, Set.of()).forEach(FileStream::wakeUp);
     }
 
     /** Keeps the newest bytes back again. */

@@ -124,6 +124,14 @@ public final class FileStream implements AutoCloseable {
         torrent.awaitArrival(Math.max(1, max.toMillis()));
     }
 
+    /**
+     * Ends the {@link #awaitArrival} waits on this torrent's readers now, for a consumer whose
+     * own condition changed (the bytes it held back are released). Any thread.
+     */
+    public void wakeUp() {
+        torrent.wakeWaiters();
+    }
+
     /** Where this reader last read. */
     public long position() {
         return position;

@@ -194,6 +194,13 @@ final class StreamingTorrent {
         refreshIfStale();
     }
 
+    /** Ends every {@link #awaitArrival} early, as an arriving piece would. */
+    void wakeWaiters() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
+    }
+
     private void refreshIfStale() {
         if (!closed && System.nanoTime() - lastRefresh > REFRESH_NANOS) refreshHeld();
     }

@@ -1092,7 +1092,7 @@ public final class SwarmEngine implements AutoCloseable {
         return new TorrentStatus(infohash, info == null ? s.name() : info.name(), state,
                 size == 0 ? 0 : (double) done / size, size, done, s.numPeers(), s.numSeeds(),
                 s.distributedCopies(), s.downloadPayloadRate(), s.uploadPayloadRate(),
-                s.allTimeDownload(), s.allTimeUpload(), path, error);
+                s.totalPayloadDownload(), Math.max(s.allTimeUpload(), s.totalPayloadUpload()), path, error);
     }
 
     /** The bytes of a torrent's files, without the padding BEP 52 puts between them. */

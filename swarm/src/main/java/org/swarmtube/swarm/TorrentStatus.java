@@ -14,9 +14,9 @@ package org.swarmtube.swarm;
  * @param copies           distributed copies of the torrent among connected peers (-1 if unknown)
  * @param downloadRate     payload download rate, bytes/s
  * @param uploadRate       payload upload rate, bytes/s
- * @param downloadedBytes  payload downloaded in all, across restarts (kept in the resume data)
- * @param uploadedBytes    payload uploaded in all, across restarts (kept in the resume data; a seeding
- *                         ratio policy counts on it)
+ * @param downloadedBytes  payload downloaded since this engine started (what a resumed download still needed)
+ * @param uploadedBytes    payload uploaded in all, across restarts (libtorrent's all-time count, kept in the
+ *                         resume data and brought up to date once a second; a seeding ratio policy counts on it)
  * @param path             where the torrent's data is (the file for a single-file torrent)
  * @param error            the torrent's error, or "" if none
  */
