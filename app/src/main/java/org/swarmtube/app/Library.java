@@ -1,11 +1,8 @@
 package org.swarmtube.app;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -331,29 +328,11 @@ public final class Library implements AutoCloseable {
             }
         }
         try {
-            if (path.startsWith(own)) deleteTree(own);
+            if (path.startsWith(own)) FileTrees.delete(own);
             else Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new IllegalStateException("the torrent is removed, but " + path + " could not be deleted: " + e.getMessage(), e);
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private Meta meta(TorrentStatus status) {

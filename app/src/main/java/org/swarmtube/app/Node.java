@@ -524,6 +524,18 @@ public final class Node implements NodeApi, AutoCloseable {
 
     @Override
     public StreamUrl stream(String what) {
+        String infohash = streamable(what);
+        String name = swarm.status(infohash).map(TorrentStatus::name).orElse("");
+        return new StreamUrl(streamServer().url(infohash, name), infohash);
+    }
+
+    /**
+     * Adds the torrent of a magnet link, infohash or video id to be streamed (without waiting for its
+     * metadata), for a player in this process ({@link #videoSource}); {@link #stream} also gives a URL.
+     *
+     * @return the torrent's infohash
+     */
+    public String streamable(String what) {
         String infohash;
         if (VideoId.looksLikeVideoId(what) && !Infohash.isInfohash(what)) {
             VideoRecord video = videos.find(VideoId.parse(what))
@@ -534,8 +546,7 @@ public final class Node implements NodeApi, AutoCloseable {
             MagnetLink link = MagnetLink.parse(what);
             infohash = swarm.add(link, library(link.infohash()));
         }
-        String name = swarm.status(infohash).map(TorrentStatus::name).orElse("");
-        return new StreamUrl(streamServer().url(infohash, name), infohash);
+        return infohash;
     }
 
     /**

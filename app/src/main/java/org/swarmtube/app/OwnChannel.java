@@ -147,9 +147,8 @@ final class OwnChannel implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) return;
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             LOG.debug("cannot delete {}: {}", root, e.getMessage());
         }

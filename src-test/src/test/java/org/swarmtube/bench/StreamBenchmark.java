@@ -68,7 +68,7 @@ public final class StreamBenchmark {
                 try (Node viewer = Node.start(Home.at(work.resolve("viewer-" + run)), NodeOptions.loopback(List.of()))) {
                     // what the watch page does: Node.stream adds the magnet, the player reads the download in-process
                     long called = System.nanoTime();
-                    String infohash = viewer.stream(magnet).infohash();
+                    String infohash = viewer.streamable(magnet);
                     streamCall.add((System.nanoTime() - called) / 1e9);
                     double[] remote = play(vlc -> vlc.play(viewer.videoSource(infohash)));
                     remoteFrame.add(remote[0]);
@@ -89,7 +89,7 @@ public final class StreamBenchmark {
             row("time to first decoded frame", median(localFrame), median(remoteFrame), "goal: at most 1.5");
             row("  same, through the stream URL (HTTP)", median(localFrame), median(urlFrame), "as an external player gets it");
             System.out.printf(Locale.ROOT, "%-40s %6.3f s (the file through this node's stream URL, for reference);"
-                    + " Node.stream(magnet) returned in %.3f s before the remote play%n", "  first frame over HTTP, held here",
+                    + " Node.streamable(magnet) returned in %.3f s before the remote play%n", "  first frame over HTTP, held here",
                     median(httpFrame), median(streamCall));
             row("seek to 80% (unfetched when streaming)", median(localSeek), median(remoteSeek), "");
             row("first 1 MB served over HTTP", median(localMb), median(remoteMb), "");

@@ -1,6 +1,5 @@
 package org.swarmtube.app.desktop;
 
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -10,7 +9,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 import org.swarmtube.catalog.channel.CatalogLimits;
 
@@ -27,9 +25,7 @@ final class ChannelEditDialog extends Dialog<ChannelEditDialog.Details> {
         if (owner != null) initOwner(owner);
         setTitle("Edit your channel");
         setHeaderText("Your channel's name and description");
-        getDialogPane().getStyleClass().add("publish-dialog");
-        getDialogPane().getStylesheets().add(Theme.stylesheet());
-        Theme.mark(getDialogPane());
+        Forms.dress(this);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
 
@@ -46,18 +42,10 @@ final class ChannelEditDialog extends Dialog<ChannelEditDialog.Details> {
         note.getStyleClass().add("publish-note");
         note.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.setPadding(new Insets(8, 4, 4, 4));
-        grid.addRow(0, PublishDialog.fieldLabel("Name", name), name);
-        Label descriptionLabel = PublishDialog.fieldLabel("Description", description);
-        GridPane.setValignment(descriptionLabel, javafx.geometry.VPos.TOP);
-        grid.addRow(1, descriptionLabel, description);
+        GridPane grid = Forms.grid(520);
+        Forms.row(grid, 0, "Name", name);
+        Forms.row(grid, 1, "Description", description);
         grid.add(note, 1, 2);
-        GridPane.setHgrow(name, Priority.ALWAYS);
-        GridPane.setHgrow(description, Priority.ALWAYS);
-        grid.setPrefWidth(520);
         getDialogPane().setContent(grid);
 
         Button ok = (Button) getDialogPane().lookupButton(save);

@@ -34,17 +34,31 @@ public final class Formats {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** A size in decimal units: "950 B", "14.2 MB". */
+    private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
+
+    /** A size in decimal units, short, for cards: "950 B", "1.5 KB", "14 MB". */
     public static String bytes(long n) {
+        return decimal(n, 1000, 10);
+    }
+
+    /** A size in decimal units with three figures, for tables: "999 B", "1.0 MB", "15.6 MB", "250 MB". */
+    public static String bytesInTable(long n) {
+        return decimal(n, 999.95, 100);
+    }
+
+    /**
+     * @param nextUnitAt  from which value the next unit is taken (999.95 rounds "1000.0 KB" up to "1.0 MB")
+     * @param wholeFrom   from which value no decimal is shown
+     */
+    private static String decimal(long n, double nextUnitAt, double wholeFrom) {
         if (n < 1000) return n + " B";
-        String[] units = {"KB", "MB", "GB", "TB"};
         double v = n;
         int u = -1;
         do {
             v /= 1000;
             u++;
-        } while (v >= 1000 && u < units.length - 1);
-        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        } while (v >= nextUnitAt && u < UNITS.length - 1);
+        return String.format(Locale.ROOT, v >= wholeFrom ? "%.0f %s" : "%.1f %s", v, UNITS[u]);
     }
 
     /** How well a video is seeded, as far as this node can tell. */

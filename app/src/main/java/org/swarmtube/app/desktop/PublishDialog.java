@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,8 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.swarmtube.media.MediaInfo;
 
@@ -38,9 +35,7 @@ final class PublishDialog extends Dialog<PublishDialog.Details> {
         setTitle("Publish a video");
         setHeaderText(of > 1 ? "Publish \u201c" + file.getFileName() + "\u201d (" + number + " of " + of + ")"
                 : "Publish \u201c" + file.getFileName() + "\u201d");
-        getDialogPane().getStyleClass().add("publish-dialog");
-        getDialogPane().getStylesheets().add(Theme.stylesheet());
-        Theme.mark(getDialogPane());
+        Forms.dress(this);
         ButtonType publish = new ButtonType("Publish", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(publish, ButtonType.CANCEL);
 
@@ -60,24 +55,12 @@ final class PublishDialog extends Dialog<PublishDialog.Details> {
         note.getStyleClass().add("publish-note");
         note.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.setPadding(new Insets(8, 4, 4, 4));
-        grid.addRow(0, fieldLabel("Title", title), title);
-        Label descriptionLabel = fieldLabel("Description", description);
-        GridPane.setValignment(descriptionLabel, javafx.geometry.VPos.TOP);
-        grid.addRow(1, descriptionLabel, description);
-        grid.addRow(2, fieldLabel("Tags", tags), tags);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setHalignment(javafx.geometry.HPos.RIGHT);
-        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
+        GridPane grid = Forms.grid(560);
+        Forms.row(grid, 0, "Title", title);
+        Forms.row(grid, 1, "Description", description);
+        Forms.row(grid, 2, "Tags", tags);
         grid.add(about, 1, 3);
         grid.add(note, 1, 4);
-        GridPane.setHgrow(title, Priority.ALWAYS);
-        GridPane.setHgrow(description, Priority.ALWAYS);
-        grid.setPrefWidth(560);
         getDialogPane().setContent(grid);
 
         Button ok = (Button) getDialogPane().lookupButton(publish);
@@ -90,14 +73,6 @@ final class PublishDialog extends Dialog<PublishDialog.Details> {
             title.requestFocus();
             title.selectAll();
         });
-    }
-
-    static Label fieldLabel(String text, javafx.scene.Node field) {
-        Label label = new Label(text);
-        label.setLabelFor(field);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        label.getStyleClass().add("field-label");
-        return label;
     }
 
     /** Tags typed as a comma-separated list. */

@@ -1,5 +1,6 @@
 package org.swarmtube.app.desktop;
 
+import javafx.scene.layout.Region;
 import org.swarmtube.app.Node;
 import org.swarmtube.app.desktop.library.LibraryView;
 import org.swarmtube.app.desktop.settings.SettingsView;
@@ -11,32 +12,15 @@ final class Sections {
 
     static Page library(Node node, FxBridge bridge) {
         LibraryView view = new LibraryView(node, bridge);
-        view.getStyleClass().add("page");
-        return new Page() {
-            @Override
-            public javafx.scene.Node view() {
-                return view;
-            }
-
-            @Override
-            public String section() {
-                return "library";
-            }
-
-            @Override
-            public void activate() {
-                view.activate();
-            }
-
-            @Override
-            public void deactivate() {
-                view.deactivate();
-            }
-        };
+        return page(view, "library", view::activate, view::deactivate);
     }
 
     static Page settings(Node node, FxBridge bridge) {
         SettingsView view = new SettingsView(node, bridge);
+        return page(view, "settings", view::activate, view::deactivate);
+    }
+
+    private static Page page(Region view, String section, Runnable activate, Runnable deactivate) {
         view.getStyleClass().add("page");
         return new Page() {
             @Override
@@ -46,17 +30,17 @@ final class Sections {
 
             @Override
             public String section() {
-                return "settings";
+                return section;
             }
 
             @Override
             public void activate() {
-                view.activate();
+                activate.run();
             }
 
             @Override
             public void deactivate() {
-                view.deactivate();
+                deactivate.run();
             }
         };
     }

@@ -135,15 +135,7 @@ public final class LibraryModel {
 
     /** Bytes in decimal units, as the command line prints them: 999 B, 1.5 KB, 15.6 MB. */
     public static String bytes(long n) {
-        if (n < 1000) return n + " B";
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = n;
-        int u = -1;
-        do {
-            v /= 1000;
-            u++;
-        } while (v >= 999.95 && u < units.length - 1);
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, units[u]);
+        return org.swarmtube.app.desktop.Formats.bytesInTable(n);
     }
 
     /** A rate; "–" when nothing moves. */

@@ -28,7 +28,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,6 +47,7 @@ import org.swarmtube.app.Library;
 import org.swarmtube.app.Node;
 import org.swarmtube.app.desktop.FxBridge;
 import org.swarmtube.app.desktop.Sentences;
+import org.swarmtube.app.desktop.StatusLine;
 import org.swarmtube.swarm.TorrentStatus;
 
 /**
@@ -81,8 +81,7 @@ public final class LibraryView extends StackPane {
     private final Label summary = new Label();
     private final Label quotaText = new Label();
     private final ProgressBar quotaBar = new ProgressBar(0);
-    private final Label message = new Label();
-    private final ProgressIndicator working = new ProgressIndicator();
+    private final StatusLine status = new StatusLine("library");
     private final Button pause = new Button("_Pause");
     private final Button resume = new Button("_Resume");
     private final ToggleButton keep = new ToggleButton("_Keep seeding");
@@ -99,8 +98,6 @@ public final class LibraryView extends StackPane {
     /** FX thread. */
     private FxBridge.Subscription refresh;
     private String promptFor;
-    private int inFlight;
-    private boolean showingError;
 
     public LibraryView(Node node, FxBridge bridge) {
         this.node = Objects.requireNonNull(node, "node");
@@ -153,22 +150,14 @@ public final class LibraryView extends StackPane {
 
         buildTable();
 
-        message.setId("library-message");
-        message.getStyleClass().add("library-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        working.setId("library-working");
-        working.setPrefSize(16, 16);
-        working.setMaxSize(16, 16);
-        working.setVisible(false);
-        HBox status = new HBox(8, working, message);
-        status.setAlignment(Pos.CENTER_LEFT);
-        status.getStyleClass().add("library-status");
+        status.message().getStyleClass().add("library-message");
+        HBox statusBar = new HBox(8, status.working(), status.message());
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.getStyleClass().add("library-status");
 
         content.setTop(new VBox(header, tools));
         content.setCenter(table);
-        content.setBottom(status);
+        content.setBottom(statusBar);
         BorderPane.setMargin(table, new Insets(0, 20, 0, 20));
 
         buildPrompt();
@@ -379,7 +368,7 @@ public final class LibraryView extends StackPane {
         quotaBar.setManaged(snapshot.quotaBytes() > 0);
         quotaBar.setProgress(LibraryModel.quotaFraction(snapshot));
         Optional<String> evicted = LibraryModel.evictionNote(snapshot, now);
-        if (inFlight == 0 && !showingError && message.getText().isEmpty() && evicted.isPresent()) info(evicted.get());
+        if (status.quiet() && evicted.isPresent()) status.info(evicted.get());
         updateButtons();
         if (promptFor != null && !seen.contains(promptFor)) closePrompt();
     }
@@ -410,17 +399,17 @@ public final class LibraryView extends StackPane {
         Optional<LibraryModel.Line> selected = selected();
         if (selected.isEmpty()) return;
         LibraryModel.Line line = selected.get();
-        started();
+        status.started();
         bridge.run(() -> {
             action.apply(node.library(), line.infohash());
             return node.library().snapshot();
         }, snapshot -> {
-            finished();
+            status.finished();
             clearMessage();
             show(snapshot);
         }, e -> {
-            finished();
-            error("Could not " + verb + " “" + line.title() + "”: " + Sentences.of(e));
+            status.finished();
+            status.error("Could not " + verb + " “" + line.title() + "”: " + Sentences.of(e));
             updateButtons();
         });
     }
@@ -458,49 +447,28 @@ public final class LibraryView extends StackPane {
         removing.add(infohash);
         row.line.set(line.withStatus("Removing…"));
         updateButtons();
-        started();
-        info((delete ? "Removing “" + line.title() + "” and deleting its file…" : "Removing “" + line.title() + "”…"));
+        status.started();
+        status.info((delete ? "Removing “" + line.title() + "” and deleting its file…" : "Removing “" + line.title() + "”…"));
         bridge.run(() -> {
             node.library().remove(infohash, delete);
             return node.library().snapshot();
         }, snapshot -> {
-            finished();
+            status.finished();
             removing.remove(infohash);
-            info(delete ? "Removed “" + line.title() + "” and deleted its file."
+            status.info(delete ? "Removed “" + line.title() + "” and deleted its file."
                     : "Removed “" + line.title() + "”. The file stays at " + line.path() + ".");
             show(snapshot);
         }, e -> {
-            finished();
+            status.finished();
             removing.remove(infohash);
-            error("Could not remove “" + line.title() + "”: " + Sentences.of(e));
+            status.error("Could not remove “" + line.title() + "”: " + Sentences.of(e));
             updateButtons();
         });
     }
 
-    private void started() {
-        inFlight++;
-        working.setVisible(true);
-    }
-
-    private void finished() {
-        inFlight = Math.max(0, inFlight - 1);
-        working.setVisible(inFlight > 0);
-    }
-
-    private void info(String text) {
-        showingError = false;
-        message.getStyleClass().remove(Styles.DANGER);
-        message.setText(text);
-    }
-
-    private void error(String text) {
-        showingError = true;
-        if (!message.getStyleClass().contains(Styles.DANGER)) message.getStyleClass().add(Styles.DANGER);
-        message.setText(text);
-    }
 
     private void clearMessage() {
-        info("");
+        status.info("");
     }
 
     private static final String CSS = """

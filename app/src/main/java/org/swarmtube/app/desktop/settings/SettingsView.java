@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -40,6 +39,7 @@ import org.swarmtube.app.NodeApi;
 import org.swarmtube.app.Settings;
 import org.swarmtube.app.desktop.FxBridge;
 import org.swarmtube.app.desktop.Sentences;
+import org.swarmtube.app.desktop.StatusLine;
 import org.swarmtube.app.desktop.library.LibraryModel;
 
 /**
@@ -78,8 +78,7 @@ public final class SettingsView extends StackPane {
     private final Label portNote = new Label();
     private final Label identityKey = new Label();
     private final Label identityNote = new Label();
-    private final Label message = new Label();
-    private final ProgressIndicator working = new ProgressIndicator();
+    private final StatusLine status = new StatusLine("settings");
     private final Button save = new Button("_Save");
     private final Button revert = new Button("Re_vert");
     private final VBox form;
@@ -89,7 +88,6 @@ public final class SettingsView extends StackPane {
     /** FX thread. */
     private Settings saved;
     private FxBridge.Subscription usageRefresh;
-    private int inFlight;
 
     public SettingsView(Node node, FxBridge bridge) {
         this(node, bridge, DataDirectory.user());
@@ -200,14 +198,6 @@ public final class SettingsView extends StackPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
 
-        message.setId("settings-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        working.setId("settings-working");
-        working.setPrefSize(16, 16);
-        working.setMaxSize(16, 16);
-        working.setVisible(false);
         save.setId("settings-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
@@ -216,9 +206,9 @@ public final class SettingsView extends StackPane {
         revert.setCancelButton(true);
         revert.setOnAction(e -> {
             if (saved != null) fill(saved);
-            info("");
+            status.info("");
         });
-        HBox bar = new HBox(8, working, message, revert, save);
+        HBox bar = new HBox(8, status.working(), status.message(), revert, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
 
@@ -282,12 +272,12 @@ public final class SettingsView extends StackPane {
     }
 
     private void reload() {
-        started();
+        status.started();
         bridge.run(() -> new Loaded(node.settings(), node.status().listenPort(), node.channel(),
                         IdentityTransfer.onDisk(node.home()), node.home().dir(), dataDirectory.chosen(),
                         node.library().snapshot()),
                 loaded -> {
-                    finished();
+                    status.finished();
                     saved = loaded.settings();
                     fill(saved);
                     portNote.setText("Now listening on port " + loaded.listenPort() + ". Port mapping lets peers outside"
@@ -300,8 +290,8 @@ public final class SettingsView extends StackPane {
                     save.setDisable(false);
                 },
                 e -> {
-                    finished();
-                    error("Could not read the settings: " + Sentences.of(e));
+                    status.finished();
+                    status.error("Could not read the settings: " + Sentences.of(e));
                 });
     }
 
@@ -340,12 +330,12 @@ public final class SettingsView extends StackPane {
         try {
             SettingsForm.parse(fields, saved);
         } catch (IllegalArgumentException e) {
-            error(e.getMessage());
+            status.error(e.getMessage());
             return;
         }
-        started();
+        status.started();
         save.setDisable(true);
-        info("Saving and checking the storage quota…");
+        status.info("Saving and checking the storage quota…");
         bridge.run(() -> {
             Settings before = node.settings();
             java.time.Instant began = java.time.Instant.now();
@@ -358,16 +348,16 @@ public final class SettingsView extends StackPane {
             return new Outcome(after, SettingsForm.savedNote(before, after,
                     new Library.Enforcement(evicted, enforced.stoppedSeeding())), library);
         }, outcome -> {
-            finished();
+            status.finished();
             save.setDisable(false);
             saved = outcome.settings();
             fill(saved);
             showUsage(outcome.library());
-            info(outcome.note());
+            status.info(outcome.note());
         }, e -> {
-            finished();
+            status.finished();
             save.setDisable(false);
-            error("Could not save the settings: " + Sentences.of(e));
+            status.error("Could not save the settings: " + Sentences.of(e));
         });
     }
 
@@ -413,18 +403,18 @@ public final class SettingsView extends StackPane {
 
     /** Chooses the data directory for the next start (what "Change…" does after its dialog). FX thread. */
     public void chooseDataDirectory(Path dir) {
-        started();
+        status.started();
         bridge.run(() -> {
             dataDirectory.choose(dir);
             return dataDirectory.preferred();
         }, preferred -> {
-            finished();
+            status.finished();
             showDataNote(node.home().dir(), Optional.of(preferred));
-            info(preferred.equals(node.home().dir()) ? "Swarmtube keeps using this data directory."
+            status.info(preferred.equals(node.home().dir()) ? "Swarmtube keeps using this data directory."
                     : "The data directory changes at the next start.");
         }, e -> {
-            finished();
-            error("Could not choose " + dir + ": " + Sentences.of(e));
+            status.finished();
+            status.error("Could not choose " + dir + ": " + Sentences.of(e));
         });
     }
 
@@ -438,13 +428,13 @@ public final class SettingsView extends StackPane {
 
     /** Exports the channel identity to a new file (what "Export…" does after its dialog). FX thread. */
     public void exportIdentity(Path file) {
-        started();
+        status.started();
         bridge.run(() -> IdentityTransfer.exportTo(node.home(), file), key -> {
-            finished();
-            info("Exported the identity of channel " + shortKey(key) + " to " + file + ". Keep it private.");
+            status.finished();
+            status.info("Exported the identity of channel " + shortKey(key) + " to " + file + ". Keep it private.");
         }, e -> {
-            finished();
-            error("Could not export the identity: " + Sentences.of(e));
+            status.finished();
+            status.error("Could not export the identity: " + Sentences.of(e));
         });
     }
 
@@ -461,39 +451,20 @@ public final class SettingsView extends StackPane {
 
     /** Installs an exported identity for the next start (what "Import…" does after its dialog). FX thread. */
     public void importIdentity(Path file) {
-        started();
+        status.started();
         bridge.run(() -> new ImportDone(IdentityTransfer.importFrom(node.home(), file), node.channel()), result -> {
-            finished();
+            status.finished();
             IdentityTransfer.Imported imported = result.imported();
             showIdentity(result.running(), Optional.of(imported.publicKeyHex()));
-            if (!imported.changed()) info("That is already this node's identity; nothing changed.");
-            else info("Imported channel " + shortKey(imported.publicKeyHex()) + "; it applies after restart."
+            if (!imported.changed()) status.info("That is already this node's identity; nothing changed.");
+            else status.info("Imported channel " + shortKey(imported.publicKeyHex()) + "; it applies after restart."
                     + imported.previous().map(p -> " The replaced key is kept in " + p + ".").orElse(""));
         }, e -> {
-            finished();
-            error("Could not import the identity: " + Sentences.of(e));
+            status.finished();
+            status.error("Could not import the identity: " + Sentences.of(e));
         });
     }
 
-    private void started() {
-        inFlight++;
-        working.setVisible(true);
-    }
-
-    private void finished() {
-        inFlight = Math.max(0, inFlight - 1);
-        working.setVisible(inFlight > 0);
-    }
-
-    private void info(String text) {
-        message.getStyleClass().remove(Styles.DANGER);
-        message.setText(text);
-    }
-
-    private void error(String text) {
-        if (!message.getStyleClass().contains(Styles.DANGER)) message.getStyleClass().add(Styles.DANGER);
-        message.setText(text);
-    }
 
     // ---- layout helpers
 

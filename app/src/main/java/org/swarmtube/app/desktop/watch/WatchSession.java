@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.swarmtube.app.Node;
-import org.swarmtube.app.NodeApi;
 import org.swarmtube.app.StallGuard;
 import org.swarmtube.media.VideoSource;
 import org.swarmtube.catalog.VideoId;
@@ -155,15 +154,13 @@ final class WatchSession {
 
     private void open() {
         if (closed) return;
-        NodeApi.StreamUrl url;
         try {
-            url = node.stream(what);
+            infohash = node.streamable(what);
         } catch (RuntimeException e) {
             LOG.info("cannot open {}: {}", what, e.getMessage());
             listener.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
-        infohash = url.infohash();
         videoId = VideoId.ofInfohash(infohash);
         Optional<Duration> resume = Optional.empty();
         try {
